@@ -1,0 +1,37 @@
+package io.callmask;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Top-level settings under {@code callmask.*}; each feature keeps its own nested group
+ * ({@code callmask.session}, {@code callmask.calls}, {@code callmask.twilio}). Defaults live in
+ * {@code application.yml}, where every setting is documented.
+ *
+ * @param apiKeys platform API keys accepted as {@code Authorization: Bearer …}; when empty, one is
+ *     generated into {@code data-dir/api-key}
+ * @param publicBaseUrl the URL carriers use to reach callmask (webhook URLs and signature checks);
+ *     when unset, {@code http://localhost:<port>}
+ * @param defaultRegion ISO region used to read numbers written without a country code
+ * @param dataDir where the embedded H2 database and the generated API key live
+ * @param pool the platform's masked numbers (E.164), seeded into the database at start-up
+ */
+@Validated
+@ConfigurationProperties("callmask")
+public record CallmaskProperties(
+        List<String> apiKeys,
+        URI publicBaseUrl,
+        @NotBlank String defaultRegion,
+        @NotNull Path dataDir,
+        List<String> pool) {
+
+    public CallmaskProperties {
+        apiKeys = apiKeys == null ? List.of() : apiKeys.stream().filter(k -> !k.isBlank()).toList();
+        pool = pool == null ? List.of() : List.copyOf(pool);
+    }
+}

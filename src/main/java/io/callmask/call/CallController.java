@@ -1,0 +1,41 @@
+package io.callmask.call;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Click-to-call and call records: {@code /v1/sessions/{id}/calls}, {@code /v1/calls/{id}}. */
+@RestController
+@Validated
+class CallController {
+
+    private final CallService calls;
+
+    CallController(CallService calls) {
+        this.calls = calls;
+    }
+
+    record StartBody(@NotBlank String from) {}
+
+    @PostMapping("/v1/sessions/{sessionId}/calls")
+    ResponseEntity<CallView> start(@PathVariable String sessionId, @Valid @RequestBody StartBody body) {
+        return ResponseEntity.status(201).body(CallView.of(calls.startClickToCall(sessionId, body.from())));
+    }
+
+    @GetMapping("/v1/sessions/{sessionId}/calls")
+    List<CallView> list(@PathVariable String sessionId) {
+        return calls.forSession(sessionId).stream().map(CallView::of).toList();
+    }
+
+    @GetMapping("/v1/calls/{id}")
+    CallView get(@PathVariable String id) {
+        return CallView.of(calls.get(id));
+    }
+}

@@ -1,0 +1,162 @@
+package io.callmask.call;
+
+import io.callmask.carrier.Carrier;
+import io.callmask.carrier.CarrierException;
+import io.callmask.carrier.OutboundCall;
+import io.callmask.event.Events;
+import io.callmask.number.PhoneNumber;
+import io.callmask.routing.DialInRouter;
+import io.callmask.routing.RouteDecision;
+import io.callmask.routing.RouteDecision.Reason;
+import io.callmask.session.Party;
+import io.callmask.session.Session;
+import io.callmask.session.SessionService;
+import io.callmask.web.Problem;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Places click-to-calls, answers dial-ins and the carrier's "caller answered" request with a
+ * routing decision, and records every leg's status. Carrier adapters call in here with plain
+ * values and render the {@link Answer} in their own markup.
+ */
+@Service
+public class CallService {
+
+    private final Calls calls;
+    private final SessionService sessions;
+    private final DialInRouter router;
+    private final Carrier carrier;
+    private final Events events;
+    private final CallProperties properties;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    CallService(Calls calls, SessionService sessions, DialInRouter router, Carrier carrier, Events events,
+            CallProperties properties, TransactionTemplate tx, Clock clock) {
+        this.calls = calls;
+        this.sessions = sessions;
+        this.router = router;
+        this.carrier = carrier;
+        this.events = events;
+        this.properties = properties;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** A decision for the carrier, and the call it belongs to (null when the caller was turned away). */
+    public record Answer(String callId, RouteDecision decision) {}
+
+    /** Rings {@code fromRole}'s phone from its masked number; on answer the carrier asks {@link #connect}. */
+    public Call startClickToCall(String sessionId, String fromRole) {
+        Session session = sessions.get(sessionId);
+        if (!session.openAt(clock.instant())) {
+            throw Problem.conflict("session-not-open", "Session not open",
+                    "The session is " + session.status().wire() + "; open a new one to call.");
+        }
+        Party caller = session.party(fromRole).orElseThrow(() -> Problem.badRequest("unknown-role",
+                "'from' must be one of this session's roles: "
+                        + String.join(", ", session.parties().stream().map(Party::role).toList()) + "."));
+        String id = newId();
+        Instant now = clock.instant();
+        calls.insert(id, session.id(), Call.Direction.CLICK_TO_CALL, caller.position(), carrier.name(), now);
+        String carrierSid;
+        try {
+            carrierSid = carrier.placeCall(new OutboundCall(id, caller.real(), caller.masked(),
+                    properties.ringTimeout(), properties.timeLimit()));
+        } catch (CarrierException e) {
+            calls.fail(id, e.getMessage());
+            events.record("call.carrier-error", session.id(), id, e.getMessage());
+            throw new Problem(502, "carrier-error", "Carrier error",
+                    "The carrier did not accept the call: " + e.getMessage(), Map.of("callId", id));
+        }
+        calls.ensureLeg(id, Leg.Role.CALLER, carrierSid, now);
+        return get(id);
+    }
+
+    /** The caller of a click-to-call answered: bridge to the other party while the session is open. */
+    public Answer connect(String callId, String carrierSid) {
+        Call call = calls.find(callId).orElse(null);
+        if (call == null) {
+            return new Answer(null, new RouteDecision.Reject(Reason.NOT_IN_SERVICE, null));
+        }
+        report(callId, Leg.Role.CALLER, carrierSid, LegStatus.IN_PROGRESS, null, null);
+        Session session = sessions.get(call.sessionId());
+        if (!session.openAt(clock.instant())) {
+            events.record("call.session-ended", session.id(), callId,
+                    "The caller answered after the session had ended; nothing was dialled.");
+            return new Answer(callId, new RouteDecision.Reject(Reason.SESSION_ENDED, session.id()));
+        }
+        Party caller = session.party(call.callerPosition());
+        return new Answer(callId, new RouteDecision.Bridge(session, caller, session.other(caller)));
+    }
+
+    /** A party dialled a masked number: route it, and record the call before answering. */
+    public Answer dialIn(String carrierSid, PhoneNumber from, PhoneNumber to) {
+        var retried = calls.findByLegSid(carrierSid);
+        if (retried.isPresent()) {
+            return answerAgain(retried.get());
+        }
+        RouteDecision decision = router.route(from, to);
+        if (decision instanceof RouteDecision.Reject reject) {
+            events.record("dial-in.rejected", reject.sessionId(), null,
+                    "A dial-in was turned away: " + reject.reason().wire() + ".");
+            return new Answer(null, decision);
+        }
+        var bridge = (RouteDecision.Bridge) decision;
+        String id = newId();
+        Instant now = clock.instant();
+        try {
+            tx.executeWithoutResult(status -> {
+                calls.insert(id, bridge.session().id(), Call.Direction.DIAL_IN, bridge.caller().position(),
+                        carrier.name(), now);
+                calls.ensureLeg(id, Leg.Role.CALLER, carrierSid, now);
+                calls.report(carrierSid, LegStatus.RINGING, null, null, null, now);
+            });
+        } catch (DuplicateKeyException concurrentRetry) {
+            return answerAgain(calls.findByLegSid(carrierSid).orElseThrow());
+        }
+        return new Answer(id, decision);
+    }
+
+    /** Records a status report for one leg; repeats and late arrivals change nothing. */
+    public void report(String callId, Leg.Role role, String carrierSid, LegStatus status, Integer sequenceNumber,
+            Integer durationSeconds) {
+        if (calls.find(callId).isEmpty()) {
+            throw Problem.notFound("call", callId);
+        }
+        Instant now = clock.instant();
+        Instant answeredAt = status == LegStatus.IN_PROGRESS ? now
+                : durationSeconds != null && durationSeconds > 0 ? now.minusSeconds(durationSeconds) : null;
+        calls.ensureLeg(callId, role, carrierSid, now);
+        calls.report(carrierSid, status, sequenceNumber, answeredAt, durationSeconds, now);
+    }
+
+    public Call get(String id) {
+        return calls.find(id).orElseThrow(() -> Problem.notFound("call", id));
+    }
+
+    public List<Call> forSession(String sessionId) {
+        sessions.get(sessionId);
+        return calls.findBySession(sessionId, 500);
+    }
+
+    private Answer answerAgain(Call call) {
+        Session session = sessions.get(call.sessionId());
+        if (!session.openAt(clock.instant())) {
+            return new Answer(call.id(), new RouteDecision.Reject(Reason.SESSION_ENDED, session.id()));
+        }
+        Party caller = session.party(call.callerPosition());
+        return new Answer(call.id(), new RouteDecision.Bridge(session, caller, session.other(caller)));
+    }
+
+    private static String newId() {
+        return "call_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+    }
+}

@@ -1,0 +1,20 @@
+package io.callmask.call;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A call as the API shows it. Carrier ids are shown; phone numbers are not. */
+record CallView(String id, String sessionId, String direction, String status, String carrier, Instant createdAt,
+        Instant answeredAt, Integer durationSeconds, String failureReason, List<LegView> legs) {
+
+    record LegView(String role, String carrierSid, String status, Instant answeredAt, Instant endedAt,
+            Integer durationSeconds) {}
+
+    static CallView of(Call c) {
+        return new CallView(c.id(), c.sessionId(), c.direction().wire(), c.status().wire(), c.carrier(), c.createdAt(),
+                c.answeredAt(), c.durationSeconds(), c.failureReason(), c.legs().stream()
+                        .map(l -> new LegView(l.role().wire(), l.carrierSid(), l.status().wire(), l.answeredAt(),
+                                l.endedAt(), l.durationSeconds()))
+                        .toList());
+    }
+}

@@ -1,0 +1,21 @@
+package io.callmask.carrier;
+
+/**
+ * The port to a telephony provider. An adapter places calls and, in its own webhook controller,
+ * turns the provider's requests into calls on {@code io.callmask.call} and renders the decisions
+ * it gets back in the provider's markup. The domain never sees TwiML or any other markup.
+ */
+public interface Carrier {
+
+    /** The name stored with calls and pool numbers, e.g. {@code twilio}. */
+    String name();
+
+    /**
+     * Rings {@code call.to()} showing {@code call.callerId()}; when it is answered, the carrier asks
+     * callmask what to do next (for click-to-call: dial the other party).
+     *
+     * @return the carrier's id of the leg it created
+     * @throws CarrierException when the carrier refuses or cannot be reached
+     */
+    String placeCall(OutboundCall call);
+}

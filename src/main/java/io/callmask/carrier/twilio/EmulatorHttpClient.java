@@ -1,0 +1,40 @@
+package io.callmask.carrier.twilio;
+
+import com.twilio.http.HttpClient;
+import com.twilio.http.NetworkHttpClient;
+import com.twilio.http.Request;
+import com.twilio.http.Response;
+import java.util.function.Supplier;
+
+/**
+ * Points the official SDK at the emulator: every request the SDK builds for
+ * {@code https://api.twilio.com} goes to the emulator's base URL instead. Everything else
+ * (authentication, parameters, parsing) stays the SDK's own.
+ */
+class EmulatorHttpClient extends HttpClient {
+
+    private static final String TWILIO_API = "https://api.twilio.com";
+
+    private final Supplier<String> baseUrl;
+    private final NetworkHttpClient delegate = new NetworkHttpClient();
+
+    EmulatorHttpClient(Supplier<String> baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    @Override
+    public Response makeRequest(Request request) {
+        String url = request.constructURL().toString();
+        if (!url.startsWith(TWILIO_API)) {
+            throw new IllegalStateException("the emulator serves the api.twilio.com domain only");
+        }
+        Request rewritten = new Request(request.getMethod(), baseUrl.get() + url.substring(TWILIO_API.length()));
+        rewritten.setAuth(request.getUsername(), request.getPassword());
+        if (request.getContentType() != null) {
+            rewritten.setContentType(request.getContentType());
+        }
+        request.getPostParams().forEach((name, values) -> values.forEach(v -> rewritten.addPostParam(name, v)));
+        request.getHeaderParams().forEach((name, values) -> values.forEach(v -> rewritten.addHeaderParam(name, v)));
+        return delegate.makeRequest(rewritten);
+    }
+}

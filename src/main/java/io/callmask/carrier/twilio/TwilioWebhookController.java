@@ -1,0 +1,125 @@
+package io.callmask.carrier.twilio;
+
+import io.callmask.call.CallProperties;
+import io.callmask.call.CallService;
+import io.callmask.call.Leg;
+import io.callmask.call.LegStatus;
+import io.callmask.number.PhoneNumber;
+import io.callmask.routing.DialInProperties;
+import io.callmask.routing.RouteDecision;
+import io.callmask.web.Problem;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Twilio's voice webhooks. Each turns Twilio's parameters into a call on {@link CallService} and
+ * renders the answer as TwiML; routing is decided in the domain, never here. Requests reach this
+ * controller only with a valid signature ({@link TwilioSignatureFilter}).
+ */
+@RestController
+@RequestMapping(TwilioWebhooks.BASE)
+class TwilioWebhookController {
+
+    private static final Logger log = LoggerFactory.getLogger(TwilioWebhookController.class);
+    private static final MediaType TEXT_XML = MediaType.parseMediaType("text/xml;charset=UTF-8");
+
+    private final CallService calls;
+    private final Twiml twiml;
+    private final DialInProperties messages;
+    private final CallProperties callProperties;
+
+    TwilioWebhookController(CallService calls, Twiml twiml, DialInProperties messages, CallProperties callProperties) {
+        this.calls = calls;
+        this.twiml = twiml;
+        this.messages = messages;
+        this.callProperties = callProperties;
+    }
+
+    /** A party dialled one of our numbers. */
+    @PostMapping("/voice")
+    ResponseEntity<String> voice(@RequestParam("CallSid") String callSid, @RequestParam("From") String from,
+            @RequestParam("To") String to) {
+        Optional<PhoneNumber> caller = e164(from);
+        Optional<PhoneNumber> dialled = e164(to);
+        if (caller.isEmpty() || dialled.isEmpty()) {
+            log.info("Dial-in {} turned away: the caller's or the dialled number is not E.164", callSid);
+            return xml(twiml.sayAndHangUp(messages.unknownCallerMessage()));
+        }
+        CallService.Answer answer = calls.dialIn(callSid, caller.get(), dialled.get());
+        log.info("Dial-in {} -> {}", callSid, answer.callId() == null ? "turned away" : "call " + answer.callId());
+        return xml(render(answer));
+    }
+
+    /** The caller of a click-to-call answered; Twilio asks what to do next. */
+    @PostMapping("/connect")
+    ResponseEntity<String> connect(@RequestParam("call") String callId, @RequestParam("CallSid") String callSid) {
+        return xml(render(calls.connect(callId, callSid)));
+    }
+
+    /** Progress of a leg: {@code leg=caller} for the first leg, {@code leg=callee} for the dialled one. */
+    @PostMapping("/status")
+    ResponseEntity<Void> status(@RequestParam("call") String callId, @RequestParam("leg") String leg,
+            @RequestParam("CallSid") String callSid, @RequestParam("CallStatus") String callStatus,
+            @RequestParam(name = "SequenceNumber", required = false) Integer sequence,
+            @RequestParam(name = "CallDuration", required = false) Integer duration) {
+        calls.report(callId, role(leg), callSid, status(callStatus), sequence, duration);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The {@code <Dial>} ended; record the callee's outcome and finish the caller's call. */
+    @PostMapping("/dial-complete")
+    ResponseEntity<String> dialComplete(@RequestParam("call") String callId,
+            @RequestParam("DialCallStatus") String dialStatus,
+            @RequestParam(name = "DialCallSid", required = false) String dialSid,
+            @RequestParam(name = "DialCallDuration", required = false) Integer duration) {
+        LegStatus status = status(dialStatus);
+        if (status == LegStatus.IN_PROGRESS) {
+            status = LegStatus.COMPLETED; // "answered": the bridge ended, so the leg did too
+        }
+        if (dialSid != null && !dialSid.isBlank()) {
+            calls.report(callId, Leg.Role.CALLEE, dialSid, status, null, duration);
+        }
+        boolean unreachable = status == LegStatus.BUSY || status == LegStatus.NO_ANSWER || status == LegStatus.FAILED;
+        return xml(unreachable ? twiml.sayAndHangUp(messages.calleeUnavailableMessage()) : twiml.hangUp());
+    }
+
+    private String render(CallService.Answer answer) {
+        if (answer.decision() instanceof RouteDecision.Bridge bridge) {
+            return twiml.dial(answer.callId(), bridge.dial().e164(), bridge.callerId().e164(),
+                    callProperties.ringTimeout(), callProperties.timeLimit());
+        }
+        return twiml.sayAndHangUp(messages.messageFor(((RouteDecision.Reject) answer.decision()).reason()));
+    }
+
+    private static Optional<PhoneNumber> e164(String text) {
+        try {
+            return Optional.of(PhoneNumber.ofE164(text.strip()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static LegStatus status(String text) {
+        return LegStatus.fromWire(text).orElseThrow(() -> Problem.badRequest("unknown-call-status",
+                "Unknown call status '" + text.substring(0, Math.min(text.length(), 32)) + "'."));
+    }
+
+    private static Leg.Role role(String leg) {
+        return switch (leg) {
+            case "caller" -> Leg.Role.CALLER;
+            case "callee" -> Leg.Role.CALLEE;
+            default -> throw Problem.badRequest("unknown-leg", "'leg' must be caller or callee.");
+        };
+    }
+
+    private static ResponseEntity<String> xml(String body) {
+        return ResponseEntity.ok().contentType(TEXT_XML).body(body);
+    }
+}

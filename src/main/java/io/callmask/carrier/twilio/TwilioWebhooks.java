@@ -1,0 +1,47 @@
+package io.callmask.carrier.twilio;
+
+import io.callmask.web.PublicBaseUrl;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.springframework.stereotype.Component;
+
+/** The absolute URLs of our Twilio webhooks, as Twilio will request (and sign) them. */
+@Component
+class TwilioWebhooks {
+
+    static final String BASE = "/webhooks/twilio";
+    static final String VOICE = BASE + "/voice";
+    static final String CONNECT = BASE + "/connect";
+    static final String STATUS = BASE + "/status";
+    static final String DIAL_COMPLETE = BASE + "/dial-complete";
+
+    private final PublicBaseUrl baseUrl;
+
+    TwilioWebhooks(PublicBaseUrl baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    String voice() {
+        return baseUrl.resolve(VOICE);
+    }
+
+    String connect(String callId) {
+        return baseUrl.resolve(CONNECT + "?call=" + encode(callId));
+    }
+
+    String callerStatus(String callId) {
+        return baseUrl.resolve(STATUS + "?call=" + encode(callId) + "&leg=caller");
+    }
+
+    String calleeStatus(String callId) {
+        return baseUrl.resolve(STATUS + "?call=" + encode(callId) + "&leg=callee");
+    }
+
+    String dialComplete(String callId) {
+        return baseUrl.resolve(DIAL_COMPLETE + "?call=" + encode(callId));
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,8 @@
+package io.callmask.directory;
+
+import io.callmask.number.PhoneNumber;
+import java.time.Instant;
+
+/** An order of one retailer's; the customer's number comes from here, never from a browser. */
+public record Order(String id, String retailerId, String customerId, PhoneNumber customerPhone,
+        OrderStatus status, Instant updatedAt) {}

@@ -1,0 +1,111 @@
+package io.callmask.emulator;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One {@code <Dial>}: rings a child leg with the dialled caller ID, bridges it to the parent when answered, and
+ * when either side ends reports {@code DialCallStatus} to the action URL (or carries on with the next verb).
+ */
+final class DialSession {
+
+    private final Switchboard board;
+    private final TwimlRunner runner;
+    private final Leg parent;
+    private final Verb.Dial dial;
+    private final TwimlRunner.Cursor after;
+    private final AtomicBoolean finished = new AtomicBoolean();
+    private Leg child;
+
+    DialSession(Switchboard board, TwimlRunner runner, Leg parent, Verb.Dial dial, TwimlRunner.Cursor after) {
+        this.board = board;
+        this.runner = runner;
+        this.parent = parent;
+        this.dial = dial;
+        this.after = after;
+    }
+
+    void start() {
+        Verb.DialNumber number = dial.number();
+        String callerId = dial.callerId() != null ? dial.callerId() : parent.from;
+        if (!E164.isValid(number.number()) || !E164.isValid(callerId)) {
+            parent.recordError("13223 Dial: invalid phone number format");
+            finish("failed", null);
+            return;
+        }
+        StatusCallback callback = StatusCallback.of(number.statusCallback(), number.statusCallbackMethod(),
+                number.events());
+        child = board.newLeg(parent.sid, Leg.OUTBOUND_DIAL, callerId, number.number(), callback);
+        child.addListener(new LegListener() {
+            @Override
+            public void answered(Leg leg) {
+                board.clock.work(DialSession.this::connect);
+            }
+
+            @Override
+            public void ended(Leg leg) {
+                finish(leg.answeredAt() != null ? "completed" : leg.status().wire, leg);
+            }
+        });
+        parent.addListener(new LegListener() {
+            @Override
+            public void ended(Leg leg) {
+                // The caller left: a ringing child is cancelled, a bridged one hung up.
+                board.end(child, child.answeredAt() != null ? CallStatus.COMPLETED : CallStatus.CANCELED);
+            }
+        });
+        if (parent.status().terminal()) {
+            board.end(child, CallStatus.CANCELED);
+            return;
+        }
+        board.initiate(child);
+        board.ring(child, dial.timeout());
+    }
+
+    /** Plays the whisper, if any, to the callee, then the two legs talk until one ends or the time limit. */
+    private void connect() {
+        Verb.DialNumber number = dial.number();
+        if (number.url() != null) {
+            List<Verb> whisper = runner.fetch(child, TwimlRunner.resolve(after.base(), number.url()),
+                    number.method(), Map.of());
+            if (whisper != null) {
+                whisper.stream().filter(Verb.Say.class::isInstance)
+                        .forEach(v -> runner.hear(child, ((Verb.Say) v).text()));
+            }
+        }
+        if (dial.timeLimit() != null) {
+            child.addTimer(board.clock.after(dial.timeLimit(), () -> board.end(child, CallStatus.COMPLETED)));
+        }
+    }
+
+    private void finish(String dialCallStatus, Leg dialled) {
+        if (!finished.compareAndSet(false, true)) {
+            return;
+        }
+        if (dial.action() == null) {
+            if (!parent.status().terminal()) {
+                board.clock.work(() -> runner.run(parent, after));
+            }
+            return;
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("DialCallStatus", dialCallStatus);
+        if (dialled != null) {
+            params.put("DialCallSid", dialled.sid);
+            Long duration = dialled.durationSeconds();
+            if (duration != null) {
+                params.put("DialCallDuration", duration.toString());
+            }
+        }
+        // Requested even when the caller has gone; its TwiML then is not executed (run() sees the ended leg).
+        try {
+            URI action = TwimlRunner.resolve(after.base(), dial.action());
+            runner.fetchAndRun(parent, action, dial.method(), params);
+        } catch (IllegalArgumentException e) {
+            runner.applicationError(parent, WebhookClient.HTTP_RETRIEVAL_FAILURE, "Invalid Dial action URL");
+        }
+    }
+}

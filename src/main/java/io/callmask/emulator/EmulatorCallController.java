@@ -1,0 +1,61 @@
+package io.callmask.emulator;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.context.annotation.Conditional;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The network's view: every leg with its status, what was heard, errors, and TwiML URLs; and the incoming numbers. */
+@RestController
+@Conditional(EmulatorEnabledCondition.class)
+@RequestMapping(path = "/emulator", produces = MediaType.APPLICATION_JSON_VALUE)
+class EmulatorCallController {
+
+    record NumberRequest(String number, String voiceUrl) {
+    }
+
+    private final TwilioEmulator emulator;
+
+    EmulatorCallController(TwilioEmulator emulator) {
+        this.emulator = emulator;
+    }
+
+    @GetMapping("/calls")
+    List<ControlViews.CallView> calls(@RequestParam(defaultValue = "100") int limit) {
+        if (limit < 1) {
+            throw new BadRequestException("limit must be at least 1");
+        }
+        return emulator.calls(limit).stream().map(ControlViews::call).toList();
+    }
+
+    @GetMapping("/calls/{sid}")
+    ControlViews.CallView call(@PathVariable String sid) {
+        return ControlViews.call(emulator.call(sid));
+    }
+
+    @PostMapping(path = "/numbers", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ControlViews.NumberView register(@RequestBody NumberRequest body) {
+        URI url;
+        try {
+            url = URI.create(body.voiceUrl() == null ? "" : body.voiceUrl().trim());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("voiceUrl is not a URL: '" + body.voiceUrl() + "'");
+        }
+        emulator.registerIncomingNumber(body.number(), url);
+        return new ControlViews.NumberView(body.number(), url.toString());
+    }
+
+    @GetMapping("/numbers")
+    List<ControlViews.NumberView> numbers() {
+        return emulator.incomingNumbers().entrySet().stream()
+                .map(e -> new ControlViews.NumberView(e.getKey(), e.getValue().toString())).toList();
+    }
+}

@@ -1,0 +1,26 @@
+package io.callmask.emulator;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
+
+/** Creates the emulator when {@link EmulatorEnabledCondition} holds; its controllers carry the same condition. */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmulatorEnabledCondition.class)
+@EnableConfigurationProperties(EmulatorProperties.class)
+class EmulatorConfiguration {
+
+    static final String FALLBACK_TOKEN = "emulator-auth-token";
+
+    @Bean
+    TwilioEmulator twilioEmulator(EmulatorProperties properties, Environment environment) {
+        String token = properties.authToken();
+        if (!StringUtils.hasText(token)) {
+            token = environment.getProperty("callmask.twilio.auth-token");
+        }
+        return new TwilioEmulator(properties, StringUtils.hasText(token) ? token : FALLBACK_TOKEN);
+    }
+}

@@ -1,0 +1,27 @@
+package io.callmask.emulator;
+
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
+
+/**
+ * On when {@code callmask.emulator.enabled} is {@code true}, or {@code auto} (the default) and no real Twilio
+ * account is configured. Every emulator bean carries it, so a production app with credentials has no
+ * {@code /emulator} endpoints at all.
+ */
+final class EmulatorEnabledCondition implements Condition {
+
+    @Override
+    public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+        var env = context.getEnvironment();
+        String enabled = env.getProperty("callmask.emulator.enabled", "auto").trim().toLowerCase();
+        return switch (enabled) {
+            case "true" -> true;
+            case "false" -> false;
+            case "auto" -> !StringUtils.hasText(env.getProperty("callmask.twilio.account-sid"));
+            default -> throw new IllegalStateException(
+                    "callmask.emulator.enabled must be auto, true or false, was '" + enabled + "'");
+        };
+    }
+}

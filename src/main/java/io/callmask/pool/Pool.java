@@ -1,0 +1,82 @@
+package io.callmask.pool;
+
+import io.callmask.number.PhoneNumber;
+import io.callmask.storage.SqlTime;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The pool_numbers table. */
+@Repository
+public class Pool {
+
+    private final JdbcClient jdbc;
+
+    Pool(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Adds a number if it is not there yet; returns true when added. */
+    boolean addIfAbsent(PhoneNumber number, String carrier, String region, Instant now) {
+        try {
+            return insertIfAbsent(number, carrier, region, now);
+        } catch (DuplicateKeyException anotherInstanceSeededIt) {
+            return false;
+        }
+    }
+
+    private boolean insertIfAbsent(PhoneNumber number, String carrier, String region, Instant now) {
+        return jdbc.sql("""
+                        insert into pool_numbers (number, carrier, region, state, created_at)
+                        select ?, ?, ?, 'active', ? where not exists (select 1 from pool_numbers where number = ?)""")
+                .params(number.e164(), carrier, region, SqlTime.of(now), number.e164())
+                .update() == 1;
+    }
+
+    public boolean contains(PhoneNumber number) {
+        return jdbc.sql("select count(*) from pool_numbers where number = ?")
+                .param(number.e164()).query(Integer.class).single() > 0;
+    }
+
+    public List<PoolNumber> all() {
+        return jdbc.sql("select number, carrier, region, state from pool_numbers order by number")
+                .query((rs, n) -> new PoolNumber(PhoneNumber.ofE164(rs.getString("number")), rs.getString("carrier"),
+                        rs.getString("region"), PoolNumber.State.valueOf(rs.getString("state").toUpperCase())))
+                .list();
+    }
+
+    /**
+     * Active numbers this real number does not hold in any open session, those of its region first.
+     * Any of them keeps the routing invariant for this party.
+     */
+    List<Candidate> freeFor(PhoneNumber real, String region) {
+        return jdbc.sql("""
+                        select p.number, p.region from pool_numbers p
+                        where p.state = 'active'
+                          and not exists (select 1 from routes r where r.real_number = ? and r.masked_number = p.number)
+                        order by case when p.region = ? then 0 else 1 end, p.number""")
+                .params(real.e164(), region)
+                .query((rs, n) -> new Candidate(PhoneNumber.ofE164(rs.getString("number")), rs.getString("region")))
+                .list();
+    }
+
+    /**
+     * The masked number this real number had with that counterpart in their latest session, if any:
+     * giving it again keeps one stable number on the customer's phone for a retailer.
+     */
+    java.util.Optional<PhoneNumber> lastMaskedBetween(PhoneNumber real, PhoneNumber counterpart) {
+        return jdbc.sql("""
+                        select p1.masked_number from parties p1
+                        join parties p2 on p2.session_id = p1.session_id and p2.position <> p1.position
+                        join sessions s on s.id = p1.session_id
+                        where p1.real_number = ? and p2.real_number = ?
+                        order by s.created_at desc""")
+                .params(real.e164(), counterpart.e164())
+                .query((rs, n) -> PhoneNumber.ofE164(rs.getString(1)))
+                .stream().findFirst();
+    }
+
+    record Candidate(PhoneNumber number, String region) {}
+}

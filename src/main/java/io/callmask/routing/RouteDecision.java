@@ -1,0 +1,36 @@
+package io.callmask.routing;
+
+import io.callmask.number.PhoneNumber;
+import io.callmask.session.Party;
+import io.callmask.session.Session;
+
+/** What to do with a dial-in: bridge it to the other party, or turn it away with a reason. */
+public sealed interface RouteDecision permits RouteDecision.Bridge, RouteDecision.Reject {
+
+    /** Dial the callee's real number, showing the callee its own masked number as caller ID. */
+    record Bridge(Session session, Party caller, Party callee) implements RouteDecision {
+        public PhoneNumber dial() {
+            return callee.real();
+        }
+
+        public PhoneNumber callerId() {
+            return callee.masked();
+        }
+    }
+
+    /** The caller hears a message and nothing is dialled. {@code sessionId} is null when unknown. */
+    record Reject(Reason reason, String sessionId) implements RouteDecision {}
+
+    enum Reason {
+        /** The pair belonged to a session that has been closed or has expired. */
+        SESSION_ENDED,
+        /** The dialled number is in the pool but no session of the caller's holds it. */
+        UNKNOWN_CALLER,
+        /** The dialled number is not one of ours, or the caller's number is unusable. */
+        NOT_IN_SERVICE;
+
+        public String wire() {
+            return name().toLowerCase().replace('_', '-');
+        }
+    }
+}

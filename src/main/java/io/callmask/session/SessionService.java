@@ -1,0 +1,172 @@
+package io.callmask.session;
+
+import io.callmask.event.Events;
+import io.callmask.number.PhoneNumber;
+import io.callmask.number.PhoneNumberParser;
+import io.callmask.pool.Allocator;
+import io.callmask.web.Problem;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Opens, finds and ends sessions. Creating is idempotent per (reference, parties): a repeated
+ * request gets the open session back. Allocation races are settled by the database and retried.
+ */
+@Service
+public class SessionService {
+
+    private static final int ATTEMPTS = 8;
+
+    private final Sessions sessions;
+    private final Allocator allocator;
+    private final PhoneNumberParser numbers;
+    private final Events events;
+    private final SessionProperties properties;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    SessionService(Sessions sessions, Allocator allocator, PhoneNumberParser numbers, Events events,
+            SessionProperties properties, TransactionTemplate tx, Clock clock) {
+        this.sessions = sessions;
+        this.allocator = allocator;
+        this.numbers = numbers;
+        this.events = events;
+        this.properties = properties;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** The session and whether this call created it. */
+    public record Opened(Session session, boolean created) {}
+
+    public Opened open(String reference, List<PartyRequest> requested, Duration ttl) {
+        Duration effectiveTtl = ttl == null ? properties.defaultTtl() : ttl;
+        if (effectiveTtl.isNegative() || effectiveTtl.isZero() || effectiveTtl.compareTo(properties.maxTtl()) > 0) {
+            throw Problem.badRequest("invalid-ttl", "'ttlSeconds' must be between 1 and "
+                    + properties.maxTtl().toSeconds() + ".");
+        }
+        List<Parsed> parties = parse(requested);
+        String openKey = openKey(reference, parties);
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            var existing = sessions.findOpenByKey(openKey).flatMap(sessions::find).map(this::expireIfDue);
+            if (existing.isPresent() && existing.get().status() == SessionStatus.OPEN) {
+                return new Opened(existing.get(), false);
+            }
+            try {
+                return new Opened(tx.execute(status -> create(reference, parties, effectiveTtl, openKey)), true);
+            } catch (DuplicateKeyException raced) {
+                // Another request took a route or created the same session first: look again.
+            }
+        }
+        throw new Problem(503, "allocation-contention", "Too many concurrent requests",
+                "Could not allocate masked numbers after " + ATTEMPTS + " attempts; retry shortly.");
+    }
+
+    public Session get(String id) {
+        return sessions.find(id).map(this::expireIfDue).orElseThrow(() -> Problem.notFound("session", id));
+    }
+
+    public List<Session> findByReference(String reference) {
+        return sessions.findByReference(reference, 100).stream().map(this::expireIfDue).toList();
+    }
+
+    public Session close(String id) {
+        Session session = get(id);
+        tx.executeWithoutResult(status -> sessions.end(id, SessionStatus.CLOSED, clock.instant()));
+        return sessions.find(session.id()).orElseThrow();
+    }
+
+    /** Ends the session if its time has passed; the scheduled expiry may not have run yet. */
+    public Session expireIfDue(Session session) {
+        if (session.status() == SessionStatus.OPEN && !session.openAt(clock.instant())) {
+            tx.executeWithoutResult(status -> sessions.end(session.id(), SessionStatus.EXPIRED, session.expiresAt()));
+            return sessions.find(session.id()).orElseThrow();
+        }
+        return session;
+    }
+
+    /** Expires every open session past its time; returns how many. Safe on several instances at once. */
+    public int expireDue() {
+        Instant now = clock.instant();
+        int expired = 0;
+        for (String id : sessions.openPastExpiry(now, 1000)) {
+            Boolean ended = tx.execute(status -> sessions.end(id, SessionStatus.EXPIRED, now));
+            expired += Boolean.TRUE.equals(ended) ? 1 : 0;
+        }
+        return expired;
+    }
+
+    /** Closes the open sessions of a reference (an order that was delivered or cancelled). */
+    public void closeAll(String reference) {
+        for (String id : sessions.openForReference(reference)) {
+            tx.executeWithoutResult(status -> sessions.end(id, SessionStatus.CLOSED, clock.instant()));
+        }
+    }
+
+    private Session create(String reference, List<Parsed> parties, Duration ttl, String openKey) {
+        Instant now = clock.instant();
+        String id = "ses_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+        List<Party> allocated = new ArrayList<>();
+        for (int i = 0; i < parties.size(); i++) {
+            Parsed p = parties.get(i);
+            Parsed other = parties.get(1 - i);
+            PhoneNumber masked = allocator.choose(p.number(), other.number()).orElseThrow(() -> poolExhausted(p));
+            allocated.add(new Party(i, p.role(), p.id(), p.number(), masked));
+        }
+        Session session = new Session(id, reference, SessionStatus.OPEN, now, now.plus(ttl), null, allocated);
+        sessions.insert(session, openKey);
+        return session;
+    }
+
+    private Problem poolExhausted(Parsed party) {
+        events.record("pool.exhausted", null, null,
+                "No pool number is free for a '" + party.role() + "' party; the pool needs more numbers.");
+        return new Problem(503, "pool-exhausted", "Pool exhausted",
+                "Every pool number is already in use for the '" + party.role()
+                        + "' party's other open sessions; add numbers to callmask.pool or close sessions.");
+    }
+
+    private List<Parsed> parse(List<PartyRequest> requested) {
+        if (requested == null || requested.size() != 2) {
+            throw Problem.badRequest("invalid-parties", "A session has exactly two parties.");
+        }
+        List<Parsed> parsed = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            PartyRequest p = requested.get(i);
+            parsed.add(new Parsed(p.role(), p.id(), numbers.parse("parties[" + i + "].number", p.number())));
+        }
+        if (parsed.get(0).role().equals(parsed.get(1).role())) {
+            throw Problem.badRequest("invalid-parties", "The two parties need different roles.");
+        }
+        if (parsed.get(0).number().equals(parsed.get(1).number())) {
+            throw Problem.badRequest("invalid-parties", "The two parties have the same number.");
+        }
+        return parsed;
+    }
+
+    private static String openKey(String reference, List<Parsed> parties) {
+        StringBuilder key = new StringBuilder(reference);
+        parties.stream().sorted(Comparator.comparing(Parsed::role))
+                .forEach(p -> key.append('\0').append(p.role()).append('\0').append(p.number().e164()));
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Parsed(String role, String id, PhoneNumber number) {}
+}

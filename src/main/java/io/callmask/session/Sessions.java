@@ -1,0 +1,136 @@
+package io.callmask.session;
+
+import io.callmask.number.PhoneNumber;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import io.callmask.storage.SqlTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The sessions, parties and routes tables. Writers must run inside a transaction. */
+@Repository
+public class Sessions {
+
+    private static final String SELECT = """
+            select s.id, s.reference, s.status, s.created_at, s.expires_at, s.ended_at,
+                   p.position, p.role, p.external_id, p.real_number, p.masked_number
+            from sessions s join parties p on p.session_id = s.id
+            """;
+
+    private final JdbcClient jdbc;
+
+    Sessions(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Session> find(String id) {
+        return read(jdbc.sql(SELECT + "where s.id = ? order by p.position").param(id)).stream().findFirst();
+    }
+
+    /** Newest first. */
+    public List<Session> findByReference(String reference, int limit) {
+        List<String> ids = jdbc.sql("select id from sessions where reference = ? order by created_at desc, id")
+                .param(reference).query(String.class).list().stream().limit(limit).toList();
+        List<Session> found = new ArrayList<>();
+        ids.forEach(id -> find(id).ifPresent(found::add));
+        return found;
+    }
+
+    Optional<String> findOpenByKey(String openKey) {
+        return jdbc.sql("select id from sessions where open_key = ?").param(openKey).query(String.class).optional();
+    }
+
+    /**
+     * The hot path of every dial-in: the open session holding the pair (caller's real number,
+     * dialled masked number), by the routes table's primary key, with both parties in one query.
+     */
+    public Optional<Session> findOpenByPair(PhoneNumber real, PhoneNumber masked) {
+        return read(jdbc.sql(SELECT + """
+                        join routes r on r.session_id = s.id
+                        where r.real_number = ? and r.masked_number = ?
+                        order by p.position""")
+                .params(real.e164(), masked.e164())).stream().findFirst();
+    }
+
+    /** Whether this pair ever belonged to a session (used only after the hot path found none). */
+    public boolean everHadPair(PhoneNumber real, PhoneNumber masked) {
+        return jdbc.sql("select count(*) from parties where real_number = ? and masked_number = ?")
+                .params(real.e164(), masked.e164()).query(Integer.class).single() > 0;
+    }
+
+    /** Inserts the session, its parties and their routes; a taken route fails with a duplicate key. */
+    void insert(Session session, String openKey) {
+        jdbc.sql("""
+                        insert into sessions (id, reference, status, open_key, created_at, expires_at)
+                        values (?, ?, 'open', ?, ?, ?)""")
+                .params(session.id(), session.reference(), openKey, SqlTime.of(session.createdAt()),
+                        SqlTime.of(session.expiresAt()))
+                .update();
+        for (Party p : session.parties()) {
+            jdbc.sql("""
+                            insert into parties (session_id, position, role, external_id, real_number, masked_number)
+                            values (?, ?, ?, ?, ?, ?)""")
+                    .params(session.id(), p.position(), p.role(), p.externalId(), p.real().e164(), p.masked().e164())
+                    .update();
+            jdbc.sql("insert into routes (real_number, masked_number, session_id, position) values (?, ?, ?, ?)")
+                    .params(p.real().e164(), p.masked().e164(), session.id(), p.position())
+                    .update();
+        }
+    }
+
+    /** Ends an open session and frees its routes; false when it had already ended. */
+    boolean end(String id, SessionStatus status, Instant now) {
+        int ended = jdbc.sql("""
+                        update sessions set status = ?, ended_at = ?, open_key = null
+                        where id = ? and status = 'open'""")
+                .params(status.wire(), SqlTime.of(now), id)
+                .update();
+        if (ended == 1) {
+            jdbc.sql("delete from routes where session_id = ?").param(id).update();
+        }
+        return ended == 1;
+    }
+
+    List<String> openPastExpiry(Instant now, int limit) {
+        return jdbc.sql("select id from sessions where status = 'open' and expires_at <= ? order by expires_at")
+                .param(SqlTime.of(now)).query(String.class).list().stream().limit(limit).toList();
+    }
+
+    List<String> openForReference(String reference) {
+        return jdbc.sql("select id from sessions where reference = ? and status = 'open'")
+                .param(reference).query(String.class).list();
+    }
+
+    private static List<Session> read(JdbcClient.StatementSpec statement) {
+        Map<String, Session> sessions = new LinkedHashMap<>();
+        statement.query((ResultSet rs) -> {
+            String id = rs.getString("id");
+            Session s = sessions.computeIfAbsent(id, k -> session(rs));
+            s.parties().add(party(rs));
+        });
+        return sessions.values().stream().map(s -> new Session(s.id(), s.reference(), s.status(), s.createdAt(),
+                s.expiresAt(), s.endedAt(), List.copyOf(s.parties()))).toList();
+    }
+
+    private static Session session(ResultSet rs) {
+        try {
+            return new Session(rs.getString("id"), rs.getString("reference"),
+                    SessionStatus.valueOf(rs.getString("status").toUpperCase()),
+                    SqlTime.read(rs, "created_at"), SqlTime.read(rs, "expires_at"),
+                    SqlTime.read(rs, "ended_at"), new ArrayList<>());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Party party(ResultSet rs) throws SQLException {
+        return new Party(rs.getInt("position"), rs.getString("role"), rs.getString("external_id"),
+                PhoneNumber.ofE164(rs.getString("real_number")), PhoneNumber.ofE164(rs.getString("masked_number")));
+    }
+}

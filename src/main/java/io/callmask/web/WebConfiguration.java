@@ -1,0 +1,30 @@
+package io.callmask.web;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.HttpMessageConverters;
+import org.springframework.http.converter.StringHttpMessageConverter;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * The Twilio SDK brings Jackson 2's XML module and springdoc a YAML one; Spring would register
+ * converters for both that ignore Boot's JSON settings, and a browser's {@code Accept} header
+ * (which lists XML) would pick XML and fail. Objects go out as JSON only; TwiML is written as a
+ * string, which the string converter keeps handling.
+ */
+@Configuration
+class WebConfiguration implements WebMvcConfigurer {
+
+    @Override
+    public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
+        builder.configureMessageConvertersList(converters -> converters.removeIf(WebConfiguration::xmlOrYaml));
+    }
+
+    private static boolean xmlOrYaml(HttpMessageConverter<?> converter) {
+        if (converter instanceof StringHttpMessageConverter) {
+            return false;
+        }
+        return converter.getSupportedMediaTypes().stream()
+                .anyMatch(type -> type.getSubtype().contains("xml") || type.getSubtype().contains("yaml"));
+    }
+}
