@@ -1,0 +1,147 @@
+package io.callmask.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.callmask.support.Http;
+import io.callmask.support.MutableClock;
+import io.callmask.support.TestNumbers;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Starts callmask on a random port with the emulator playing Twilio, and talks to both over real
+ * HTTP only. Subclasses choose the database. Every test uses fresh phone numbers, so tests share
+ * one application without seeing each other's calls.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "callmask.api-keys=" + EndToEndTestBase.API_KEY,
+        "callmask.twilio.auth-token=" + EndToEndTestBase.AUTH_TOKEN,
+        "callmask.emulator.time-scale=0.05",
+        "callmask.calls.ring-timeout=20s",
+        "callmask.pool=+918047180001,+918047180002,+918047180003,+918047180004,+918047180005",
+        "callmask.data-dir=target/it-data",
+        "spring.main.banner-mode=off"})
+@Import(EndToEndTestBase.Clocks.class)
+abstract class EndToEndTestBase {
+
+    static final String API_KEY = "it-api-key";
+    static final String AUTH_TOKEN = "it-auth-token";
+    static final List<String> POOL =
+            List.of("+918047180001", "+918047180002", "+918047180003", "+918047180004", "+918047180005");
+
+    @TestConfiguration
+    static class Clocks {
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock();
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MutableClock clock;
+
+    Http api;
+    Http emulator;
+
+    @BeforeEach
+    void connect() {
+        api = new Http("http://localhost:" + port, API_KEY);
+        emulator = new Http("http://localhost:" + port, null);
+    }
+
+    // --- the platform's side -------------------------------------------------------------------
+
+    String retailer(String phone) {
+        String id = "r-" + phone.substring(4);
+        assertThat(api.put("/v1/retailers/" + id, """
+                {"name":"Retailer %s","phone":"%s"}""".formatted(id, phone)).status()).isIn(200, 201);
+        return id;
+    }
+
+    String order(String retailerId, String customerPhone, String status) {
+        String id = "o-" + customerPhone.substring(4) + "-" + System.nanoTime() % 100_000;
+        var r = api.put("/v1/orders/" + id, """
+                {"retailerId":"%s","customerPhone":"%s","status":"%s"}""".formatted(retailerId, customerPhone, status));
+        assertThat(r.status()).as(r.body()).isIn(200, 201);
+        return id;
+    }
+
+    JsonNode session(String reference, String retailerPhone, String customerPhone) {
+        return session(reference, retailerPhone, customerPhone, null);
+    }
+
+    JsonNode session(String reference, String retailerPhone, String customerPhone, Integer ttlSeconds) {
+        var r = api.post("/v1/sessions", """
+                {"reference":"%s","ttlSeconds":%s,"parties":[
+                  {"role":"retailer","id":"r1","number":"%s"},
+                  {"role":"customer","id":"c1","number":"%s"}]}"""
+                .formatted(reference, ttlSeconds, retailerPhone, customerPhone));
+        assertThat(r.status()).as(r.body()).isIn(200, 201);
+        return r.json();
+    }
+
+    static String masked(JsonNode session, String role) {
+        for (JsonNode p : session.get("parties")) {
+            if (p.get("role").asString().equals(role)) {
+                return p.get("maskedNumber").asString();
+            }
+        }
+        throw new AssertionError("no party " + role);
+    }
+
+    JsonNode startCall(String sessionId, String from) {
+        var r = api.post("/v1/sessions/" + sessionId + "/calls", "{\"from\":\"" + from + "\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json();
+    }
+
+    JsonNode awaitCallStatus(String callId, String status) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> api.get("/v1/calls/" + callId).json()
+                .get("status").asString().equals(status));
+        return api.get("/v1/calls/" + callId).json();
+    }
+
+    // --- the phones (the emulator's control API) -----------------------------------------------
+
+    String phone(String mode, Double hangupAfterSeconds) {
+        String number = TestNumbers.mobile();
+        var r = emulator.put("/emulator/phones/" + Http.enc(number), """
+                {"answer":"%s","answerAfterSeconds":1,"hangupAfterSeconds":%s}""".formatted(mode, hangupAfterSeconds));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return number;
+    }
+
+    List<JsonNode> callsSeenBy(String number) {
+        List<JsonNode> calls = new ArrayList<>();
+        emulator.get("/emulator/phones/" + Http.enc(number)).json().get("calls").forEach(calls::add);
+        return calls;
+    }
+
+    JsonNode awaitPhoneCall(String number, String status) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> callsSeenBy(number).stream()
+                .anyMatch(c -> c.get("status").asString().equals(status)));
+        return callsSeenBy(number).stream().filter(c -> c.get("status").asString().equals(status)).findFirst()
+                .orElseThrow();
+    }
+
+    String dial(String fromNumber, String to) {
+        var r = emulator.post("/emulator/phones/" + Http.enc(fromNumber) + "/dial", "{\"to\":\"" + to + "\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json().get("callSid").asString();
+    }
+}

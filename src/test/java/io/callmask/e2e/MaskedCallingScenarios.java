@@ -1,0 +1,236 @@
+package io.callmask.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.callmask.support.Http;
+import io.callmask.support.TestNumbers;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The core scenarios over real HTTP: the platform's API, Twilio's protocol played by the emulator,
+ * and the virtual phones' screens as the proof of masking. Run on H2 and on PostgreSQL.
+ */
+abstract class MaskedCallingScenarios extends EndToEndTestBase {
+
+    @Test
+    void clickToCallAnsweredShowsEachPhoneOnlyMaskedNumbers() {
+        String retailerPhone = phone("auto", null);
+        String customerPhone = phone("auto", 20.0);
+        JsonNode session = session("order-c2c-" + System.nanoTime(), retailerPhone, customerPhone);
+
+        JsonNode call = startCall(session.get("id").asString(), "retailer");
+        assertThat(call.get("direction").asString()).isEqualTo("click-to-call");
+
+        JsonNode done = awaitCallStatus(call.get("id").asString(), "completed");
+        assertThat(done.get("durationSeconds").asInt()).isEqualTo(20);
+        assertThat(done.get("answeredAt").isNull()).isFalse();
+
+        JsonNode retailerScreen = awaitPhoneCall(retailerPhone, "completed");
+        JsonNode customerScreen = awaitPhoneCall(customerPhone, "completed");
+        assertThat(retailerScreen.get("callerId").asString()).isEqualTo(masked(session, "retailer"));
+        assertThat(customerScreen.get("callerId").asString()).isEqualTo(masked(session, "customer"));
+        assertThat(POOL).contains(retailerScreen.get("callerId").asString(), customerScreen.get("callerId").asString());
+        assertThat(retailerScreen.toString()).doesNotContain(customerPhone);
+        assertThat(customerScreen.toString()).doesNotContain(retailerPhone);
+    }
+
+    @Test
+    void customerBusyEndsTheCallBusyAndTellsTheRetailer() {
+        String retailerPhone = phone("auto", null);
+        String customerPhone = phone("busy", null);
+        JsonNode session = session("order-busy-" + System.nanoTime(), retailerPhone, customerPhone);
+
+        JsonNode call = startCall(session.get("id").asString(), "retailer");
+
+        JsonNode done = awaitCallStatus(call.get("id").asString(), "busy");
+        assertThat(done.get("answeredAt")).isNull();
+        assertThat(legStatuses(done)).containsExactlyInAnyOrder("caller:completed", "callee:busy");
+        JsonNode retailerScreen = awaitPhoneCall(retailerPhone, "completed");
+        assertThat(retailerScreen.get("heard").get(0).asString())
+                .isEqualTo("The person you are calling is not available right now. Please try again later.");
+    }
+
+    @Test
+    void customerNotAnsweringEndsTheCallAsNoAnswer() {
+        String retailerPhone = phone("auto", null);
+        String customerPhone = phone("no-answer", null);
+        JsonNode session = session("order-noans-" + System.nanoTime(), retailerPhone, customerPhone);
+
+        JsonNode call = startCall(session.get("id").asString(), "retailer");
+
+        JsonNode done = awaitCallStatus(call.get("id").asString(), "no-answer");
+        assertThat(legStatuses(done)).containsExactlyInAnyOrder("caller:completed", "callee:no-answer");
+    }
+
+    @Test
+    void retailerNeverAnsweringNeverRingsTheCustomer() {
+        String retailerPhone = phone("no-answer", null);
+        String customerPhone = phone("auto", null);
+        JsonNode session = session("order-ret-noans-" + System.nanoTime(), retailerPhone, customerPhone);
+
+        JsonNode call = startCall(session.get("id").asString(), "retailer");
+
+        JsonNode done = awaitCallStatus(call.get("id").asString(), "no-answer");
+        assertThat(legStatuses(done)).containsExactly("caller:no-answer");
+        assertThat(callsSeenBy(customerPhone)).isEmpty();
+    }
+
+    @Test
+    void customerDialsInAndReachesTheRetailerUnderTheRetailersMaskedNumber() {
+        String retailerPhone = phone("auto", 10.0);
+        String customerPhone = phone("auto", null);
+        JsonNode session = session("order-in-c-" + System.nanoTime(), retailerPhone, customerPhone);
+
+        dial(customerPhone, masked(session, "customer"));
+
+        JsonNode retailerScreen = awaitPhoneCall(retailerPhone, "completed");
+        assertThat(retailerScreen.get("callerId").asString()).isEqualTo(masked(session, "retailer"));
+        JsonNode calls = api.get("/v1/sessions/" + session.get("id").asString() + "/calls").json();
+        assertThat(calls.size()).isEqualTo(1);
+        assertThat(calls.get(0).get("direction").asString()).isEqualTo("dial-in");
+        awaitCallStatus(calls.get(0).get("id").asString(), "completed");
+    }
+
+    @Test
+    void retailerDialsInAndReachesTheCustomerUnderTheCustomersMaskedNumber() {
+        String retailerPhone = phone("auto", null);
+        String customerPhone = phone("auto", 5.0);
+        JsonNode session = session("order-in-r-" + System.nanoTime(), retailerPhone, customerPhone);
+
+        dial(retailerPhone, masked(session, "retailer"));
+
+        JsonNode customerScreen = awaitPhoneCall(customerPhone, "completed");
+        assertThat(customerScreen.get("callerId").asString()).isEqualTo(masked(session, "customer"));
+    }
+
+    @Test
+    void expiredSessionTellsTheCallerAndDialsNobody() {
+        String retailerPhone = phone("auto", null);
+        String customerPhone = phone("auto", null);
+        JsonNode session = session("order-exp-" + System.nanoTime(), retailerPhone, customerPhone, 120);
+
+        clock.advance(Duration.ofSeconds(121));
+        dial(customerPhone, masked(session, "customer"));
+
+        JsonNode heard = awaitPhoneCall(customerPhone, "completed");
+        assertThat(heard.get("heard").get(0).asString())
+                .isEqualTo("This conversation has ended. Please use the app to reach them again.");
+        assertThat(callsSeenBy(retailerPhone)).isEmpty();
+        assertThat(api.get("/v1/sessions/" + session.get("id").asString()).json().get("status").asString())
+                .isEqualTo("expired");
+        assertThat(api.get("/v1/events?type=dial-in.rejected").body()).contains("session-ended");
+    }
+
+    @Test
+    void strangerDiallingAMaskedNumberHearsAMessageAndNothingIsDialled() {
+        String retailerPhone = phone("auto", null);
+        String customerPhone = phone("auto", null);
+        JsonNode session = session("order-str-" + System.nanoTime(), retailerPhone, customerPhone);
+        String stranger = phone("auto", null);
+
+        dial(stranger, masked(session, "customer"));
+
+        JsonNode heard = awaitPhoneCall(stranger, "completed");
+        assertThat(heard.get("heard").get(0).asString())
+                .isEqualTo("Sorry, this number cannot connect your call. Please use the app to start a call.");
+        assertThat(callsSeenBy(retailerPhone)).isEmpty();
+        assertThat(callsSeenBy(customerPhone)).isEmpty();
+        assertThat(api.get("/v1/sessions/" + session.get("id").asString() + "/calls").json().size()).isZero();
+    }
+
+    @Test
+    void twoSessionsOfOneRetailerRouteByMaskedNumber() {
+        String retailerPhone = phone("auto", 2.0);
+        String firstCustomer = phone("auto", null);
+        String secondCustomer = phone("auto", null);
+        JsonNode first = session("order-two-a-" + System.nanoTime(), retailerPhone, firstCustomer);
+        JsonNode second = session("order-two-b-" + System.nanoTime(), retailerPhone, secondCustomer);
+        assertThat(masked(first, "retailer")).isNotEqualTo(masked(second, "retailer"));
+
+        dial(retailerPhone, masked(second, "retailer"));
+        awaitPhoneCall(secondCustomer, "completed");
+        dial(retailerPhone, masked(first, "retailer"));
+        awaitPhoneCall(firstCustomer, "completed");
+
+        assertThat(callsSeenBy(firstCustomer)).hasSize(1);
+        assertThat(callsSeenBy(secondCustomer)).hasSize(1);
+        assertThat(callsSeenBy(firstCustomer).get(0).get("callerId").asString()).isEqualTo(masked(first, "customer"));
+        assertThat(callsSeenBy(secondCustomer).get(0).get("callerId").asString()).isEqualTo(masked(second, "customer"));
+    }
+
+    @Test
+    void manyCallsInOneSessionAreEachRecorded() {
+        String retailerPhone = phone("auto", 3.0);
+        String customerPhone = phone("auto", null);
+        JsonNode session = session("order-many-" + System.nanoTime(), retailerPhone, customerPhone);
+        String id = session.get("id").asString();
+
+        for (int i = 0; i < 3; i++) {
+            awaitCallStatus(startCall(id, i % 2 == 0 ? "retailer" : "customer").get("id").asString(), "completed");
+        }
+        dial(customerPhone, masked(session, "customer"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> api.get("/v1/sessions/" + id + "/calls").json().size() == 4);
+
+        JsonNode calls = api.get("/v1/sessions/" + id + "/calls").json();
+        await().atMost(Duration.ofSeconds(15)).until(() ->
+                api.get("/v1/calls/" + calls.get(0).get("id").asString()).json().get("status").asString().equals("completed"));
+        // Each click-to-call rings both phones; the dial-in rings the retailer.
+        assertThat(callsSeenBy(retailerPhone)).hasSize(4)
+                .allSatisfy(c -> assertThat(c.get("callerId").asString()).isEqualTo(masked(session, "retailer")));
+        assertThat(callsSeenBy(customerPhone)).hasSize(4);
+    }
+
+    @Test
+    void sessionIsIdempotentPerReferenceAndParties() {
+        String retailerPhone = TestNumbers.mobile();
+        String customerPhone = TestNumbers.mobile();
+        String reference = "order-idem-" + System.nanoTime();
+        JsonNode first = session(reference, retailerPhone, customerPhone);
+        var again = api.post("/v1/sessions", """
+                {"reference":"%s","parties":[{"role":"customer","id":"c1","number":"%s"},
+                 {"role":"retailer","id":"r1","number":"%s"}]}""".formatted(reference, customerPhone, retailerPhone));
+
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("id").asString()).isEqualTo(first.get("id").asString());
+        assertThat(api.get("/v1/sessions?reference=" + reference).json().size()).isEqualTo(1);
+
+        var closed = api.post("/v1/sessions/" + first.get("id").asString() + "/close", "");
+        assertThat(closed.json().get("status").asString()).isEqualTo("closed");
+        JsonNode reopened = session(reference, retailerPhone, customerPhone);
+        assertThat(reopened.get("id").asString()).isNotEqualTo(first.get("id").asString());
+        assertThat(masked(reopened, "customer")).as("sticky").isEqualTo(masked(first, "customer"));
+    }
+
+    @Test
+    void aPartyGetsADifferentMaskedNumberInEachOpenSessionUpToThePoolSize() {
+        String busyRetailer = TestNumbers.mobile();
+        Set<String> retailerNumbers = new java.util.HashSet<>();
+        for (int i = 0; i < POOL.size(); i++) {
+            retailerNumbers.add(masked(session("order-fill-" + i + "-" + System.nanoTime(), busyRetailer,
+                    TestNumbers.mobile()), "retailer"));
+        }
+        assertThat(retailerNumbers).hasSize(POOL.size());
+
+        var refused = api.post("/v1/sessions", """
+                {"reference":"order-over","parties":[{"role":"retailer","number":"%s"},
+                 {"role":"customer","number":"%s"}]}""".formatted(busyRetailer, TestNumbers.mobile()));
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.json().get("type").asString()).isEqualTo("urn:callmask:problem:pool-exhausted");
+        assertThat(refused.body()).doesNotContain(busyRetailer);
+    }
+
+    private static List<String> legStatuses(JsonNode call) {
+        List<String> legs = new java.util.ArrayList<>();
+        call.get("legs").forEach(l -> legs.add(l.get("role").asString() + ":" + l.get("status").asString()));
+        return legs;
+    }
+
+    static String enc(String s) {
+        return Http.enc(s);
+    }
+}
