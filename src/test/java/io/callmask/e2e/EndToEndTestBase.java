@@ -139,6 +139,13 @@ abstract class EndToEndTestBase {
                 .orElseThrow();
     }
 
+    JsonNode awaitPhoneCallBySid(String number, String callSid, String status) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> callsSeenBy(number).stream().anyMatch(c ->
+                c.get("callSid").asString().equals(callSid) && c.get("status").asString().equals(status)));
+        return callsSeenBy(number).stream().filter(c -> c.get("callSid").asString().equals(callSid)).findFirst()
+                .orElseThrow();
+    }
+
     String dial(String fromNumber, String to) {
         var r = emulator.post("/emulator/phones/" + Http.enc(fromNumber) + "/dial", "{\"to\":\"" + to + "\"}");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
