@@ -3,6 +3,8 @@ package io.callmask.emulator;
 import java.net.URI;
 
 import org.springframework.context.annotation.Conditional;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -13,9 +15,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Turns the control API's refusals into {@code application/problem+json} with stable type URIs. */
-@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(assignableTypes = {PhoneController.class, EmulatorCallController.class})
 @Conditional(EmulatorEnabledCondition.class)
+@Order(Ordered.HIGHEST_PRECEDENCE) // before any app-wide advice, which must not reshape the emulator's answers
 class ControlProblems {
 
     @ExceptionHandler(BadRequestException.class)

@@ -3,33 +3,44 @@ package io.callmask.emulator;
 import java.time.Instant;
 import java.util.List;
 
-/** The JSON the control API answers with: phones as their owners see them, calls as the network sees them. */
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * The JSON the control API answers with: phones as their owners see them, calls as the network sees them.
+ * Nulls are always written (the app may configure Jackson to drop them): {@code "current": null} is the contract.
+ */
 final class ControlViews {
 
     private ControlViews() {
     }
 
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record PhoneView(String number, String answer, double answerAfterSeconds, Double hangupAfterSeconds,
                      String pendingDigits, String state, CurrentView current, List<PhoneCallView> calls) {
     }
 
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record CurrentView(String callSid, String callerId) {
     }
 
     /** {@code callerId} is what this phone's screen showed: the From of the leg that rang it. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record PhoneCallView(String callSid, String direction, String callerId, String dialled, String status,
                          Instant startedAt, Instant answeredAt, Instant endedAt, Long durationSeconds,
                          List<String> heard) {
     }
 
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record CallView(String sid, String parentCallSid, String direction, String from, String to, String status,
                     Instant startedAt, Instant answeredAt, Instant endedAt, Long durationSeconds, List<String> heard,
                     List<String> errors, List<String> twimlFetched) {
     }
 
-    record NumberView(String number, String voiceUrl) {
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record NumberView(String number, String voiceUrl, String statusCallback) {
     }
 
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record DialedView(String callSid) {
     }
 
@@ -50,6 +61,11 @@ final class ControlViews {
                 entry.incoming() ? leg.from : null, entry.incoming() ? null : leg.to, leg.status().wire,
                 leg.startedAt() != null ? leg.startedAt() : leg.createdAt, leg.answeredAt(), leg.endedAt(),
                 leg.durationSeconds(), leg.heard());
+    }
+
+    static NumberView number(IncomingNumber number) {
+        return new NumberView(number.number(), number.voiceUrl().toString(),
+                number.statusCallback() == null ? null : number.statusCallback().toString());
     }
 
     static CallView call(Leg leg) {

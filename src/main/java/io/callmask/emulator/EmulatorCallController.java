@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/emulator", produces = MediaType.APPLICATION_JSON_VALUE)
 class EmulatorCallController {
 
-    record NumberRequest(String number, String voiceUrl) {
+    record NumberRequest(String number, String voiceUrl, String statusCallback) {
     }
 
     private final TwilioEmulator emulator;
@@ -43,19 +43,22 @@ class EmulatorCallController {
 
     @PostMapping(path = "/numbers", consumes = MediaType.APPLICATION_JSON_VALUE)
     ControlViews.NumberView register(@RequestBody NumberRequest body) {
-        URI url;
-        try {
-            url = URI.create(body.voiceUrl() == null ? "" : body.voiceUrl().trim());
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException("voiceUrl is not a URL: '" + body.voiceUrl() + "'");
-        }
-        emulator.registerIncomingNumber(body.number(), url);
-        return new ControlViews.NumberView(body.number(), url.toString());
+        URI statusCallback = body.statusCallback() == null ? null : url(body.statusCallback(), "statusCallback");
+        emulator.registerIncomingNumber(body.number(), url(body.voiceUrl(), "voiceUrl"), statusCallback);
+        return ControlViews.number(new IncomingNumber(body.number(), url(body.voiceUrl(), "voiceUrl"),
+                statusCallback));
     }
 
     @GetMapping("/numbers")
     List<ControlViews.NumberView> numbers() {
-        return emulator.incomingNumbers().entrySet().stream()
-                .map(e -> new ControlViews.NumberView(e.getKey(), e.getValue().toString())).toList();
+        return emulator.incomingNumbers().stream().map(ControlViews::number).toList();
+    }
+
+    private static URI url(String text, String what) {
+        try {
+            return URI.create(text == null ? "" : text.trim());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(what + " is not a URL: '" + text + "'");
+        }
     }
 }

@@ -14,7 +14,7 @@ record PhoneBehaviour(AnswerMode answer, double answerAfterSeconds, Double hangu
         if (answerAfterSeconds < 0 || (hangupAfterSeconds != null && hangupAfterSeconds < 0)) {
             throw new BadRequestException("answerAfterSeconds and hangupAfterSeconds must not be negative");
         }
-        if (pendingDigits != null && !pendingDigits.matches("[0-9*#w]*")) {
+        if (pendingDigits != null && !pendingDigits.matches("[0-9*#]*")) {
             throw new BadRequestException("pendingDigits may hold only 0-9, * and #, was '" + pendingDigits + "'");
         }
     }

@@ -70,28 +70,28 @@ class PhoneController {
     @PostMapping("/{number}/answer")
     ControlViews.PhoneView answer(@PathVariable String number) {
         VirtualPhone phone = emulator.phone(number);
-        emulator.answer(phone);
+        emulator.phoneActions().answer(phone);
         return ControlViews.phone(phone);
     }
 
     @PostMapping("/{number}/reject")
     ControlViews.PhoneView reject(@PathVariable String number) {
         VirtualPhone phone = emulator.phone(number);
-        emulator.reject(phone);
+        emulator.phoneActions().reject(phone);
         return ControlViews.phone(phone);
     }
 
     @PostMapping("/{number}/hangup")
     ControlViews.PhoneView hangup(@PathVariable String number) {
         VirtualPhone phone = emulator.phone(number);
-        emulator.hangup(phone);
+        emulator.phoneActions().hangup(phone);
         return ControlViews.phone(phone);
     }
 
     @PostMapping(path = "/{number}/digits", consumes = MediaType.APPLICATION_JSON_VALUE)
     ControlViews.PhoneView digits(@PathVariable String number, @RequestBody DigitsRequest body) {
         VirtualPhone phone = emulator.phone(number);
-        emulator.pressDigits(phone, body.digits());
+        emulator.phoneActions().pressDigits(phone, body.digits());
         return ControlViews.phone(phone);
     }
 }

@@ -67,12 +67,15 @@ class TwilioApiController {
         } catch (IllegalArgumentException e) {
             return error(21205, "Url is not a valid URL.");
         }
+        if (answerUrl != null && !answerUrl.isAbsolute()) {
+            return error(21205, "Url is not a valid URL.");
+        }
         Double timeout = seconds(params.getFirst("Timeout"));
         Double timeLimit = seconds(params.getFirst("TimeLimit"));
-        Leg leg = emulator.createCall(new OutboundCall(to, from, answerUrl,
+        Map<String, Object> created = emulator.createCall(new OutboundCall(to, from, answerUrl,
                 StatusCallback.normaliseMethod(params.getFirst("Method")), answerUrl == null ? twiml : null,
-                callback, timeout, timeLimit));
-        return ResponseEntity.status(HttpStatus.CREATED).body(CallResource.of(leg, accountSid));
+                callback, timeout, timeLimit), leg -> CallResource.of(leg, accountSid));
+        return ResponseEntity.status(HttpStatus.CREATED).body(created);
     }
 
     @GetMapping("/Calls/{callSid}.json")

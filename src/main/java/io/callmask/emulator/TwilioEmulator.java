@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import org.springframework.beans.factory.DisposableBean;
 
@@ -23,7 +24,8 @@ public class TwilioEmulator implements DisposableBean {
     private final EmulatorClock clock;
     private final Switchboard board;
     private final TwimlRunner runner;
-    private final Map<String, URI> incomingNumbers = new TreeMap<>();
+    private final Map<String, IncomingNumber> incomingNumbers = new TreeMap<>();
+    private final PhoneActions phoneActions;
 
     TwilioEmulator(EmulatorProperties properties, String authToken) {
         this.properties = properties;
@@ -33,6 +35,7 @@ public class TwilioEmulator implements DisposableBean {
         this.board = new Switchboard(accountSid, clock,
                 new WebhookClient(new WebhookSigner(authToken), properties.webhookTimeout()));
         this.runner = new TwimlRunner(board);
+        this.phoneActions = new PhoneActions(board);
     }
 
     /** The account SID the emulator's REST surface accepts. */
@@ -47,23 +50,45 @@ public class TwilioEmulator implements DisposableBean {
 
     /** Like setting a purchased number's Voice URL in Twilio's console: calls to it request {@code voiceUrl}. */
     public void registerIncomingNumber(String e164, URI voiceUrl) {
+        registerIncomingNumber(e164, voiceUrl, null);
+    }
+
+    /**
+     * As {@link #registerIncomingNumber(String, URI)}, plus the number's "call status changes" URL, which gets the
+     * final status of every inbound call (Twilio sends only the {@code completed} event for it).
+     */
+    public void registerIncomingNumber(String e164, URI voiceUrl, URI statusCallback) {
         E164.require(e164, "number");
-        if (voiceUrl == null || !voiceUrl.isAbsolute()) {
-            throw new BadRequestException("voiceUrl must be an absolute http(s) URL");
+        requireAbsolute(voiceUrl, "voiceUrl");
+        if (statusCallback != null) {
+            requireAbsolute(statusCallback, "statusCallback");
         }
         synchronized (incomingNumbers) {
-            incomingNumbers.put(e164, voiceUrl);
+            incomingNumbers.put(e164, new IncomingNumber(e164, voiceUrl, statusCallback));
         }
     }
 
-    Map<String, URI> incomingNumbers() {
-        synchronized (incomingNumbers) {
-            return Map.copyOf(incomingNumbers);
+    private static void requireAbsolute(URI url, String what) {
+        if (url == null || !url.isAbsolute() || !url.getScheme().startsWith("http")) {
+            throw new BadRequestException(what + " must be an absolute http(s) URL");
         }
     }
 
-    /** A REST-created call: queued now, then initiated, ringing and (if answered) running the answer URL. */
-    Leg createCall(OutboundCall request) {
+    List<IncomingNumber> incomingNumbers() {
+        synchronized (incomingNumbers) {
+            return List.copyOf(incomingNumbers.values());
+        }
+    }
+
+    PhoneActions phoneActions() {
+        return phoneActions;
+    }
+
+    /**
+     * A REST-created call: queued now, then initiated, ringing and (if answered) running the answer URL.
+     * {@code reply} renders the API's answer while the call is still queued, as Twilio's answer shows it.
+     */
+    <T> T createCall(OutboundCall request, Function<Leg, T> reply) {
         Leg leg = board.newLeg(null, Leg.OUTBOUND_API, request.from(), request.to(), request.statusCallback());
         double ringSeconds = request.timeoutSeconds() != null ? request.timeoutSeconds()
                 : properties.defaultRingTimeoutSeconds();
@@ -80,30 +105,36 @@ public class TwilioEmulator implements DisposableBean {
                 }
             }
         });
+        T answer = reply.apply(leg);
         clock.work(() -> {
             board.initiate(leg);
             board.ring(leg, ringSeconds);
         });
-        return leg;
+        return answer;
     }
 
     /** A phone dials: an incoming number runs its voice URL; any other number is not in service. */
     Leg dialIn(String phoneNumber, String dialled) {
         E164.require(phoneNumber, "phone number");
         E164.require(dialled, "to");
-        URI voiceUrl = incomingNumbers().get(dialled);
-        Leg leg = board.newLeg(null, Leg.INBOUND, phoneNumber, dialled, null);
+        IncomingNumber number;
+        synchronized (incomingNumbers) {
+            number = incomingNumbers.get(dialled);
+        }
+        StatusCallback callback = number == null || number.statusCallback() == null ? null
+                : StatusCallback.of(number.statusCallback().toString(), "POST", List.of("completed"));
+        Leg leg = board.newLeg(null, Leg.INBOUND, phoneNumber, dialled, callback);
         if (!leg.phone.occupy(leg, false)) {
             board.end(leg, CallStatus.FAILED);
             throw new ConflictException("phone is already in a call");
         }
-        if (voiceUrl == null) {
+        if (number == null) {
             leg.hear(NOT_IN_SERVICE);
             board.end(leg, CallStatus.FAILED);
             return leg;
         }
         leg.advance(CallStatus.RINGING);
-        runner.fetchAndRun(leg, voiceUrl, "POST", Map.of());
+        runner.fetchAndRun(leg, number.voiceUrl(), "POST", Map.of());
         return leg;
     }
 
@@ -138,52 +169,6 @@ public class TwilioEmulator implements DisposableBean {
     void clear() {
         board.phones.clear();
         board.calls.clear();
-    }
-
-    void answer(VirtualPhone phone) {
-        board.answer(ringingLeg(phone));
-    }
-
-    void reject(VirtualPhone phone) {
-        board.end(ringingLeg(phone), CallStatus.BUSY);
-    }
-
-    void hangup(VirtualPhone phone) {
-        Leg leg = currentLeg(phone);
-        if (leg.status().beforeAnswer()) {
-            // Rung phone declining, or a caller giving up before the other side answered.
-            board.end(leg, leg.phone == phone && !Leg.INBOUND.equals(leg.direction) ? CallStatus.BUSY
-                    : CallStatus.CANCELED);
-        } else {
-            board.end(leg, CallStatus.COMPLETED);
-        }
-    }
-
-    void pressDigits(VirtualPhone phone, String digits) {
-        if (digits == null || !digits.matches("[0-9*#]+")) {
-            throw new BadRequestException("digits may hold only 0-9, * and #, was '" + digits + "'");
-        }
-        Leg leg = currentLeg(phone);
-        if (leg.status() != CallStatus.IN_PROGRESS) {
-            throw new ConflictException("the phone's call is not connected");
-        }
-        leg.pressDigits(digits);
-    }
-
-    private Leg ringingLeg(VirtualPhone phone) {
-        VirtualPhone.Entry current = phone.current();
-        if (current == null || !current.incoming() || current.leg().status() != CallStatus.RINGING) {
-            throw new ConflictException("the phone is not ringing");
-        }
-        return current.leg();
-    }
-
-    private Leg currentLeg(VirtualPhone phone) {
-        VirtualPhone.Entry current = phone.current();
-        if (current == null) {
-            throw new ConflictException("the phone is not in a call");
-        }
-        return current.leg();
     }
 
     @Override

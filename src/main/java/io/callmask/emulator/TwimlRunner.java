@@ -4,6 +4,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Executes TwiML for one leg, verb by verb. Quick verbs run in a loop; verbs that wait ({@code <Pause>},
  * {@code <Dial>}, {@code <Gather>}, fetching a document) hand the rest of the document on as a {@link Cursor}
@@ -27,6 +30,8 @@ final class TwimlRunner {
             return new Cursor(verbs, index + 1, base);
         }
     }
+
+    private static final Logger log = LoggerFactory.getLogger(TwimlRunner.class);
 
     private final Switchboard board;
 
@@ -123,6 +128,7 @@ final class TwimlRunner {
     /** Twilio's answer to a broken application: record the error, apologise, hang up. */
     void applicationError(Leg leg, int code, String message) {
         leg.recordError(code + " " + message);
+        log.info("Call {}: application error {}", leg.sid, code);
         if (leg.status().terminal()) {
             return;
         }
