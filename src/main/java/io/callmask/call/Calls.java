@@ -93,8 +93,10 @@ public class Calls {
 
     /** Newest first. */
     public List<Call> findBySession(String sessionId, int limit) {
-        return read(jdbc.sql(SELECT + "where c.session_id = ? order by c.created_at desc, c.id, l.leg")
-                .param(sessionId)).stream().limit(limit).toList();
+        return read(jdbc.sql(SELECT + """
+                        where c.id in (select id from calls where session_id = ? order by created_at desc, id limit ?)
+                        order by c.created_at desc, c.id, l.leg""")
+                .params(sessionId, limit));
     }
 
     /** The history of one leg's status reports, as received. */

@@ -1,5 +1,6 @@
 package io.callmask.call;
 
+import io.callmask.web.Ids;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -12,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class MaskedCallController {
 
-    private static final String ID = "[A-Za-z0-9][A-Za-z0-9._:-]{0,63}";
+    private static final String ID = Ids.PATTERN;
 
     private final MaskedCallService maskedCalls;
 

@@ -45,8 +45,11 @@ public class Directory {
                     "No retailer has the id '" + retailerId + "'; create it with PUT /v1/retailers/{id} first.");
         }
         var order = new Order(id, retailerId, customerId, phone, orderStatus, clock.instant());
+        var before = orders.find(id);
+        boolean partiesChanged = before.isPresent() && (!before.get().retailerId().equals(retailerId)
+                || !before.get().customerPhone().equals(phone));
         boolean created = orders.save(order, clock.instant());
-        if (!orderStatus.active()) {
+        if (!orderStatus.active() || partiesChanged) {
             events.publishEvent(new OrderClosed(id));
         }
         return new Saved<>(orders.find(id).orElseThrow(), created);

@@ -1,5 +1,6 @@
 package io.callmask.directory;
 
+import io.callmask.web.Ids;
 import io.callmask.web.Problem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -21,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/v1")
 class DirectoryController {
 
-    static final String ID = "[A-Za-z0-9][A-Za-z0-9._:-]{0,63}";
+    private static final String ID = Ids.PATTERN;
 
     private final Directory directory;
     private final Retailers retailers;

@@ -1,4 +1,7 @@
 package io.callmask.directory;
 
-/** Published when an order leaves the active statuses: its sessions must end, calls stop. */
+/**
+ * Published when an order's open sessions must end: the order left the active statuses, or its
+ * retailer or customer number changed (a session must never keep connecting the old parties).
+ */
 public record OrderClosed(String orderId) {}

@@ -34,10 +34,11 @@ public class Events {
                         select id, type, session_id, call_id, detail, created_at from events
                         where (cast(? as varchar(64)) is null or type = ?)
                           and (cast(? as varchar(40)) is null or session_id = ?)
-                        order by id desc""")
-                .params(type, type, sessionId, sessionId)
+                        order by id desc
+                        limit ?""")
+                .params(type, type, sessionId, sessionId, limit)
                 .query((rs, n) -> new Event(rs.getLong("id"), rs.getString("type"), rs.getString("session_id"),
                         rs.getString("call_id"), rs.getString("detail"), SqlTime.read(rs, "created_at")))
-                .stream().limit(limit).toList();
+                .list();
     }
 }

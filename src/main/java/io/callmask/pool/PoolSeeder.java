@@ -41,6 +41,6 @@ class PoolSeeder implements ApplicationRunner {
                 added++;
             }
         }
-        log.info("Number pool: {} configured, {} newly added", properties.pool().size(), added);
+        log.info("Pool seeded: {} configured, {} newly added", properties.pool().size(), added);
     }
 }

@@ -35,11 +35,10 @@ public class Sessions {
 
     /** Newest first. */
     public List<Session> findByReference(String reference, int limit) {
-        List<String> ids = jdbc.sql("select id from sessions where reference = ? order by created_at desc, id")
-                .param(reference).query(String.class).list().stream().limit(limit).toList();
-        List<Session> found = new ArrayList<>();
-        ids.forEach(id -> find(id).ifPresent(found::add));
-        return found;
+        return read(jdbc.sql(SELECT + """
+                        where s.id in (select id from sessions where reference = ? order by created_at desc, id limit ?)
+                        order by s.created_at desc, s.id, p.position""")
+                .params(reference, limit));
     }
 
     Optional<String> findOpenByKey(String openKey) {
@@ -98,8 +97,8 @@ public class Sessions {
     }
 
     List<String> openPastExpiry(Instant now, int limit) {
-        return jdbc.sql("select id from sessions where status = 'open' and expires_at <= ? order by expires_at")
-                .param(SqlTime.of(now)).query(String.class).list().stream().limit(limit).toList();
+        return jdbc.sql("select id from sessions where status = 'open' and expires_at <= ? order by expires_at limit ?")
+                .params(SqlTime.of(now), limit).query(String.class).list();
     }
 
     List<String> openForReference(String reference) {

@@ -82,6 +82,20 @@ abstract class PlatformApiScenarios extends EndToEndTestBase {
     }
 
     @Test
+    void changingTheOrdersCustomerNumberEndsTheOldSession() {
+        String retailer = retailer(TestNumbers.mobile());
+        String order = order(retailer, TestNumbers.mobile(), "placed");
+        JsonNode old = session(order, TestNumbers.mobile(), TestNumbers.mobile());
+
+        var r = api.put("/v1/orders/" + order, """
+                {"retailerId":"%s","customerPhone":"%s","status":"placed"}""".formatted(retailer, TestNumbers.mobile()));
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(api.get("/v1/sessions/" + old.get("id").asString()).json().get("status").asString())
+                .isEqualTo("closed");
+    }
+
+    @Test
     void theApiNeedsAValidKey() {
         var none = new Http(api.base(), null).get("/v1/sessions?reference=x");
         var wrong = new Http(api.base(), "wrong").get("/v1/sessions?reference=x");

@@ -49,7 +49,7 @@ class TwilioWebhookController {
         Optional<PhoneNumber> caller = e164(from);
         Optional<PhoneNumber> dialled = e164(to);
         if (caller.isEmpty() || dialled.isEmpty()) {
-            log.info("Dial-in {} turned away: the caller's or the dialled number is not E.164", callSid);
+            log.info("Dial-in {} turned away: caller or dialled value is not E.164", callSid);
             return xml(twiml.sayAndHangUp(messages.unknownCallerMessage()));
         }
         CallService.Answer answer = calls.dialIn(callSid, caller.get(), dialled.get());

@@ -1,0 +1,10 @@
+package io.callmask.web;
+
+/** The shape of ids the platform gives us (retailers, orders): safe in paths, logs and URLs. */
+public final class Ids {
+
+    /** 1–64 characters: letters, digits and {@code . _ : -}, starting with a letter or digit. */
+    public static final String PATTERN = "[A-Za-z0-9][A-Za-z0-9._:-]{0,63}";
+
+    private Ids() {}
+}

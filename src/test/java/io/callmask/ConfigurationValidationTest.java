@@ -1,0 +1,38 @@
+package io.callmask;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/** Bad configuration stops the start with a message that names the setting. */
+class ConfigurationValidationTest {
+
+    private static void start(String... args) {
+        String[] all = new String[args.length + 4];
+        all[0] = "--server.port=0";
+        all[1] = "--spring.datasource.url=jdbc:h2:mem:config-" + System.nanoTime();
+        all[2] = "--callmask.api-keys=k";
+        all[3] = "--spring.main.banner-mode=off";
+        System.arraycopy(args, 0, all, 4, args.length);
+        new SpringApplicationBuilder(CallmaskApplication.class).run(all).close();
+    }
+
+    @Test
+    void anInvalidPoolNumberNamesItsPlaceInTheList() {
+        assertThatThrownBy(() -> start("--callmask.pool=+918047180001,12345"))
+                .hasStackTraceContaining("'callmask.pool[1]' is not a valid phone number");
+    }
+
+    @Test
+    void aDefaultTtlAboveTheMaximumIsRefused() {
+        assertThatThrownBy(() -> start("--callmask.session.default-ttl=40d"))
+                .hasStackTraceContaining("callmask.session.default-ttl must be positive and at most max-ttl");
+    }
+
+    @Test
+    void aTwilioAccountWithoutItsTokenIsRefused() {
+        assertThatThrownBy(() -> start("--callmask.twilio.account-sid=AC" + "1".repeat(32)))
+                .hasStackTraceContaining("callmask.twilio.auth-token is required");
+    }
+}
