@@ -87,21 +87,19 @@ public class CallService {
             return new Answer(null, new RouteDecision.Reject(Reason.NOT_IN_SERVICE, null));
         }
         report(callId, Leg.Role.CALLER, carrierSid, LegStatus.IN_PROGRESS, null, null);
-        Session session = sessions.get(call.sessionId());
-        if (!session.openAt(clock.instant())) {
-            events.record("call.session-ended", session.id(), callId,
+        Answer answer = decide(call);
+        if (answer.decision() instanceof RouteDecision.Reject) {
+            events.record("call.session-ended", call.sessionId(), callId,
                     "The caller answered after the session had ended; nothing was dialled.");
-            return new Answer(callId, new RouteDecision.Reject(Reason.SESSION_ENDED, session.id()));
         }
-        Party caller = session.party(call.callerPosition());
-        return new Answer(callId, new RouteDecision.Bridge(session, caller, session.other(caller)));
+        return answer;
     }
 
     /** A party dialled a masked number: route it, and record the call before answering. */
     public Answer dialIn(String carrierSid, PhoneNumber from, PhoneNumber to) {
         var retried = calls.findByLegSid(carrierSid);
         if (retried.isPresent()) {
-            return answerAgain(retried.get());
+            return decide(retried.get());
         }
         RouteDecision decision = router.route(from, to);
         if (decision instanceof RouteDecision.Reject reject) {
@@ -120,7 +118,7 @@ public class CallService {
                 calls.report(carrierSid, LegStatus.RINGING, null, null, null, now);
             });
         } catch (DuplicateKeyException concurrentRetry) {
-            return answerAgain(calls.findByLegSid(carrierSid).orElseThrow());
+            return decide(calls.findByLegSid(carrierSid).orElseThrow());
         }
         return new Answer(id, decision);
     }
@@ -147,7 +145,8 @@ public class CallService {
         return calls.findBySession(sessionId, 500);
     }
 
-    private Answer answerAgain(Call call) {
+    /** Bridge a call of this session to the other party while the session is open. */
+    private Answer decide(Call call) {
         Session session = sessions.get(call.sessionId());
         if (!session.openAt(clock.instant())) {
             return new Answer(call.id(), new RouteDecision.Reject(Reason.SESSION_ENDED, session.id()));
