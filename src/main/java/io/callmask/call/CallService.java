@@ -114,8 +114,7 @@ public class CallService {
             tx.executeWithoutResult(status -> {
                 calls.insert(id, bridge.session().id(), Call.Direction.DIAL_IN, bridge.caller().position(),
                         carrier.name(), now);
-                calls.ensureLeg(id, Leg.Role.CALLER, carrierSid, now);
-                calls.report(carrierSid, LegStatus.RINGING, null, null, null, now);
+                calls.insertLeg(id, Leg.Role.CALLER, carrierSid, LegStatus.RINGING, now);
             });
         } catch (DuplicateKeyException concurrentRetry) {
             return decide(calls.findByLegSid(carrierSid).orElseThrow());

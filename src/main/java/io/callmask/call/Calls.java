@@ -45,7 +45,19 @@ public class Calls {
         jdbc.sql("update calls set failure_reason = ? where id = ?").params(reason, id).update();
     }
 
-    /** Creates the leg unless it exists; safe against a concurrent callback creating it first. */
+    /** Creates a leg; a leg with this carrier id already there fails with a duplicate key. */
+    void insertLeg(String callId, Leg.Role role, String carrierSid, LegStatus status, Instant now) {
+        jdbc.sql("""
+                        insert into legs (carrier_sid, call_id, leg, status, status_rank, updated_at)
+                        values (?, ?, ?, ?, ?, ?)""")
+                .params(carrierSid, callId, role.wire(), status.wire(), status.rank(), SqlTime.of(now))
+                .update();
+    }
+
+    /**
+     * Creates the leg unless it exists; safe against a concurrent callback creating it first.
+     * Runs outside a transaction: on PostgreSQL a failed insert would abort the surrounding one.
+     */
     void ensureLeg(String callId, Leg.Role role, String carrierSid, Instant now) {
         try {
             jdbc.sql("""
