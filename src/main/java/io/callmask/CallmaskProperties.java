@@ -20,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param defaultRegion ISO region used to read numbers written without a country code
  * @param dataDir where the embedded H2 database and the generated API key live
  * @param pool the platform's masked numbers (E.164), seeded into the database at start-up
+ * @param hubs shared numbers for busy parties, who choose the session by order code
  */
 @Validated
 @ConfigurationProperties("callmask")
@@ -28,10 +29,12 @@ public record CallmaskProperties(
         URI publicBaseUrl,
         @NotBlank String defaultRegion,
         @NotNull Path dataDir,
-        List<String> pool) {
+        List<String> pool,
+        List<String> hubs) {
 
     public CallmaskProperties {
         apiKeys = apiKeys == null ? List.of() : apiKeys.stream().filter(k -> !k.isBlank()).toList();
         pool = pool == null ? List.of() : List.copyOf(pool);
+        hubs = hubs == null ? List.of() : List.copyOf(hubs);
     }
 }

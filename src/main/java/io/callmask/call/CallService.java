@@ -4,6 +4,7 @@ import io.callmask.carrier.Carrier;
 import io.callmask.carrier.CarrierException;
 import io.callmask.carrier.OutboundCall;
 import io.callmask.event.Events;
+import io.callmask.event.PlatformCallbacks;
 import io.callmask.number.PhoneNumber;
 import io.callmask.routing.DialInRouter;
 import io.callmask.routing.RouteDecision;
@@ -34,12 +35,14 @@ public class CallService {
     private final DialInRouter router;
     private final Carrier carrier;
     private final Events events;
+    private final PlatformCallbacks callbacks;
     private final CallProperties properties;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     CallService(Calls calls, SessionService sessions, DialInRouter router, Carrier carrier, Events events,
-            CallProperties properties, TransactionTemplate tx, Clock clock) {
+            PlatformCallbacks callbacks, CallProperties properties, TransactionTemplate tx, Clock clock) {
+        this.callbacks = callbacks;
         this.calls = calls;
         this.sessions = sessions;
         this.router = router;
@@ -101,10 +104,28 @@ public class CallService {
         if (retried.isPresent()) {
             return decide(retried.get());
         }
-        RouteDecision decision = router.route(from, to);
+        return settle(carrierSid, to, router.route(from, to));
+    }
+
+    /** A hub party entered an order code in the menu (attempt counts from 1). */
+    public Answer dialInWithCode(String carrierSid, PhoneNumber from, PhoneNumber to, String code, int attempt) {
+        var retried = calls.findByLegSid(carrierSid);
+        if (retried.isPresent()) {
+            return decide(retried.get());
+        }
+        return settle(carrierSid, to, router.routeCode(from, to, code, attempt));
+    }
+
+    private Answer settle(String carrierSid, PhoneNumber to, RouteDecision decision) {
         if (decision instanceof RouteDecision.Reject reject) {
             events.record("dial-in.rejected", reject.sessionId(), null,
                     "A dial-in was turned away: " + reject.reason().wire() + ".");
+            if (reject.reason().outOfSession()) {
+                callbacks.send("dial-in.rejected", reject.reason().wire(), reject.sessionId(), carrierSid, to.e164());
+            }
+            return new Answer(null, decision);
+        }
+        if (decision instanceof RouteDecision.Menu) {
             return new Answer(null, decision);
         }
         var bridge = (RouteDecision.Bridge) decision;

@@ -3,6 +3,7 @@ package io.callmask.pool;
 import io.callmask.number.PhoneNumber;
 import io.callmask.number.PhoneNumberParser;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -10,28 +11,57 @@ import org.springframework.stereotype.Component;
 
 /**
  * Chooses a party's masked number by the per-party rule: a number this party does not already
- * hold in another open session. Then the pool needs only as many numbers as the most sessions
- * any one real number is in at once. The database has the last word: the routes table's primary
- * key rejects a pair taken by a concurrent request, and the caller retries.
+ * hold in another open session (and has not released with someone else during the cool-down).
+ * Then the pool needs only as many numbers as the most sessions any one real number is in at once.
+ * The database has the last word: the routes table's primary key rejects a pair taken by a
+ * concurrent request, and the caller retries.
  *
  * <p>Preference: the number this party had with the same counterpart before (stickiness), then a
- * number of the party's own region; among equals, a random one, so that concurrent requests for
- * one busy party rarely collide.
+ * number of the party's own region; among equals a random one, so that concurrent requests for one
+ * busy party rarely collide.
+ *
+ * <p>A party that may use a hub (by role) and already has {@code hub-threshold} open sessions gets
+ * the hub instead, so the busiest retailer does not decide the pool's size. Any party the pool
+ * cannot serve goes to the hub too (never refused), with the shortfall reported.
  */
 @Component
 public class Allocator {
 
     private final Pool pool;
+    private final AllocationProperties properties;
+    private final Clock clock;
     private final RandomGenerator random = new SecureRandom();
 
-    Allocator(Pool pool) {
+    Allocator(Pool pool, AllocationProperties properties, Clock clock) {
         this.pool = pool;
+        this.properties = properties;
+        this.clock = clock;
     }
 
-    /** A masked number for {@code real} in a new session with {@code counterpart}, or empty if none is free. */
-    public Optional<PhoneNumber> choose(PhoneNumber real, PhoneNumber counterpart) {
+    /**
+     * A masked number for {@code real} in a new session with {@code counterpart}.
+     *
+     * @param openSessions how many open sessions {@code real} is in already
+     * @return empty only when the pool cannot serve the party and no hub is configured
+     */
+    public Optional<Allocation> allocate(String role, PhoneNumber real, PhoneNumber counterpart, int openSessions) {
         String region = PhoneNumberParser.regionOf(real);
-        List<Pool.Candidate> free = pool.freeFor(real, region);
+        if (properties.mayUseHub(role) && openSessions >= properties.hubThreshold()) {
+            Optional<PhoneNumber> hub = pool.hubFor(region);
+            if (hub.isPresent()) {
+                return hub.map(h -> new Allocation(h, true, 0));
+            }
+        }
+        Optional<PhoneNumber> own = choose(real, counterpart, region);
+        if (own.isPresent()) {
+            return own.map(n -> new Allocation(n, false, 0));
+        }
+        int shortBy = Math.max(1, openSessions + 1 - pool.size());
+        return pool.hubFor(region).map(h -> new Allocation(h, true, shortBy));
+    }
+
+    private Optional<PhoneNumber> choose(PhoneNumber real, PhoneNumber counterpart, String region) {
+        List<Pool.Candidate> free = pool.freeFor(real, counterpart, region, clock.instant().minus(properties.coolDown()));
         if (free.isEmpty()) {
             return Optional.empty();
         }

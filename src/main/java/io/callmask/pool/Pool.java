@@ -19,19 +19,20 @@ public class Pool {
     }
 
     /** Adds a number if it is not there yet; returns true when added. */
-    boolean addIfAbsent(PhoneNumber number, String carrier, String region, Instant now) {
+    boolean addIfAbsent(PhoneNumber number, PoolNumber.Kind kind, String carrier, String region, Instant now) {
         try {
-            return insertIfAbsent(number, carrier, region, now);
+            return insertIfAbsent(number, kind, carrier, region, now);
         } catch (DuplicateKeyException anotherInstanceSeededIt) {
             return false;
         }
     }
 
-    private boolean insertIfAbsent(PhoneNumber number, String carrier, String region, Instant now) {
+    private boolean insertIfAbsent(PhoneNumber number, PoolNumber.Kind kind, String carrier, String region,
+            Instant now) {
         return jdbc.sql("""
-                        insert into pool_numbers (number, carrier, region, state, created_at)
-                        select ?, ?, ?, 'active', ? where not exists (select 1 from pool_numbers where number = ?)""")
-                .params(number.e164(), carrier, region, SqlTime.of(now), number.e164())
+                        insert into pool_numbers (number, kind, carrier, region, state, created_at)
+                        select ?, ?, ?, ?, 'active', ? where not exists (select 1 from pool_numbers where number = ?)""")
+                .params(number.e164(), kind.name().toLowerCase(), carrier, region, SqlTime.of(now), number.e164())
                 .update() == 1;
     }
 
@@ -41,23 +42,28 @@ public class Pool {
     }
 
     public List<PoolNumber> all() {
-        return jdbc.sql("select number, carrier, region, state from pool_numbers order by number")
+        return jdbc.sql("select number, carrier, region, state, kind from pool_numbers order by number")
                 .query((rs, n) -> new PoolNumber(PhoneNumber.ofE164(rs.getString("number")), rs.getString("carrier"),
-                        rs.getString("region"), PoolNumber.State.valueOf(rs.getString("state").toUpperCase())))
+                        rs.getString("region"), PoolNumber.State.valueOf(rs.getString("state").toUpperCase()),
+                        PoolNumber.Kind.valueOf(rs.getString("kind").toUpperCase())))
                 .list();
     }
 
     /**
-     * Active numbers this real number does not hold in any open session, those of its region first.
-     * Any of them keeps the routing invariant for this party.
+     * Active one-to-one numbers this real number does not hold in any open session and has not
+     * released with someone else since {@code coolingSince}; those of its region first. Any of them
+     * keeps the routing invariant for this party.
      */
-    List<Candidate> freeFor(PhoneNumber real, String region) {
+    List<Candidate> freeFor(PhoneNumber real, PhoneNumber counterpart, String region, Instant coolingSince) {
         return jdbc.sql("""
                         select p.number, p.region from pool_numbers p
-                        where p.state = 'active'
+                        where p.state = 'active' and p.kind = 'pool'
                           and not exists (select 1 from routes r where r.real_number = ? and r.masked_number = p.number)
+                          and not exists (select 1 from released_pairs x
+                                          where x.real_number = ? and x.masked_number = p.number
+                                            and x.released_at > ? and x.counterpart_number <> ?)
                         order by case when p.region = ? then 0 else 1 end, p.number""")
-                .params(real.e164(), region)
+                .params(real.e164(), real.e164(), SqlTime.of(coolingSince), counterpart.e164(), region)
                 .query((rs, n) -> new Candidate(PhoneNumber.ofE164(rs.getString("number")), rs.getString("region")))
                 .list();
     }
@@ -76,6 +82,22 @@ public class Pool {
                 .params(real.e164(), counterpart.e164())
                 .query((rs, n) -> PhoneNumber.ofE164(rs.getString(1)))
                 .stream().findFirst();
+    }
+
+    /** A hub number for a party of this region: the region's own first, else any. */
+    java.util.Optional<PhoneNumber> hubFor(String region) {
+        return jdbc.sql("""
+                        select number from pool_numbers where state = 'active' and kind = 'hub'
+                        order by case when region = ? then 0 else 1 end, number""")
+                .param(region)
+                .query((rs, n) -> PhoneNumber.ofE164(rs.getString(1)))
+                .stream().findFirst();
+    }
+
+    /** How many active one-to-one numbers the pool has. */
+    int size() {
+        return jdbc.sql("select count(*) from pool_numbers where state = 'active' and kind = 'pool'")
+                .query(Integer.class).single();
     }
 
     record Candidate(PhoneNumber number, String region) {}

@@ -34,13 +34,20 @@ class PoolSeeder implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        int added = seed("callmask.pool", properties.pool(), PoolNumber.Kind.POOL)
+                + seed("callmask.hubs", properties.hubs(), PoolNumber.Kind.HUB);
+        log.info("Pool seeded: {} configured, {} hubs, {} newly added", properties.pool().size(),
+                properties.hubs().size(), added);
+    }
+
+    private int seed(String setting, java.util.List<String> numbers, PoolNumber.Kind kind) {
         int added = 0;
-        for (int i = 0; i < properties.pool().size(); i++) {
-            var number = parser.parse("callmask.pool[" + i + "]", properties.pool().get(i));
-            if (pool.addIfAbsent(number, "twilio", PhoneNumberParser.regionOf(number), clock.instant())) {
+        for (int i = 0; i < numbers.size(); i++) {
+            var number = parser.parse(setting + "[" + i + "]", numbers.get(i));
+            if (pool.addIfAbsent(number, kind, "twilio", PhoneNumberParser.regionOf(number), clock.instant())) {
                 added++;
             }
         }
-        log.info("Pool seeded: {} configured, {} newly added", properties.pool().size(), added);
+        return added;
     }
 }

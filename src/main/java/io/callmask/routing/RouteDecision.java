@@ -5,7 +5,7 @@ import io.callmask.session.Party;
 import io.callmask.session.Session;
 
 /** What to do with a dial-in: bridge it to the other party, or turn it away with a reason. */
-public sealed interface RouteDecision permits RouteDecision.Bridge, RouteDecision.Reject {
+public sealed interface RouteDecision permits RouteDecision.Bridge, RouteDecision.Menu, RouteDecision.Reject {
 
     /** Dial the callee's real number, showing the callee its own masked number as caller ID. */
     record Bridge(Session session, Party caller, Party callee) implements RouteDecision {
@@ -18,6 +18,12 @@ public sealed interface RouteDecision permits RouteDecision.Bridge, RouteDecisio
         }
     }
 
+    /**
+     * A hub party with several open sessions on this hub dialled it: ask for the order code.
+     * {@code attempt} counts from 1; after a wrong second attempt the caller is turned away.
+     */
+    record Menu(int attempt) implements RouteDecision {}
+
     /** The caller hears a message and nothing is dialled. {@code sessionId} is null when unknown. */
     record Reject(Reason reason, String sessionId) implements RouteDecision {}
 
@@ -27,7 +33,14 @@ public sealed interface RouteDecision permits RouteDecision.Bridge, RouteDecisio
         /** The dialled number is in the pool but no session of the caller's holds it. */
         UNKNOWN_CALLER,
         /** The dialled number is not one of ours, or the caller's number is unusable. */
-        NOT_IN_SERVICE;
+        NOT_IN_SERVICE,
+        /** A hub party entered no valid order code in its attempts. */
+        WRONG_CODE;
+
+        /** Reasons that follow the out-of-session policy (message, forward, callback). */
+        public boolean outOfSession() {
+            return this != WRONG_CODE;
+        }
 
         public String wire() {
             return name().toLowerCase().replace('_', '-');

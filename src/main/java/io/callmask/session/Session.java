@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** A masked relationship between two parties for one reference (an order id). */
-public record Session(String id, String reference, SessionStatus status, Instant createdAt, Instant expiresAt,
-        Instant endedAt, List<Party> parties) {
+public record Session(String id, String reference, String orderCode, SessionStatus status, Instant createdAt,
+        Instant expiresAt, Instant endedAt, List<Party> parties) {
 
     /** Open and not yet past its expiry, whatever the scheduled expiry has done so far. */
     public boolean openAt(Instant now) {

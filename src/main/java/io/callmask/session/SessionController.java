@@ -39,15 +39,16 @@ class SessionController {
     record CreateBody(@NotBlank @Pattern(regexp = REFERENCE) String reference,
             @NotNull @Size(min = 2, max = 2) List<@Valid @NotNull PartyBody> parties, Long ttlSeconds) {}
 
-    /** What the API shows of a party: never its real number. */
-    record PartyView(String role, String id, String maskedNumber) {}
+    /** What the API shows of a party: never its real number. {@code hub}: it dials the hub and enters the code. */
+    record PartyView(String role, String id, String maskedNumber, boolean hub) {}
 
-    record SessionView(String id, String reference, String status, Instant createdAt, Instant expiresAt,
-            Instant endedAt, List<PartyView> parties) {
+    /** {@code orderCode} is what a hub party enters in the hub's menu; show it in the platform's app. */
+    record SessionView(String id, String reference, String orderCode, String status, Instant createdAt,
+            Instant expiresAt, Instant endedAt, List<PartyView> parties) {
         static SessionView of(Session s) {
-            return new SessionView(s.id(), s.reference(), s.status().wire(), s.createdAt(), s.expiresAt(),
-                    s.endedAt(), s.parties().stream()
-                            .map(p -> new PartyView(p.role(), p.externalId(), p.masked().e164())).toList());
+            return new SessionView(s.id(), s.reference(), s.orderCode(), s.status().wire(), s.createdAt(),
+                    s.expiresAt(), s.endedAt(), s.parties().stream()
+                            .map(p -> new PartyView(p.role(), p.externalId(), p.masked().e164(), p.onHub())).toList());
         }
     }
 

@@ -3,6 +3,8 @@ package io.callmask.session;
 import io.callmask.event.Events;
 import io.callmask.number.PhoneNumber;
 import io.callmask.number.PhoneNumberParser;
+import io.callmask.pool.Allocation;
+import io.callmask.pool.AllocationProperties;
 import io.callmask.pool.Allocator;
 import io.callmask.web.Problem;
 import java.nio.charset.StandardCharsets;
@@ -36,9 +38,11 @@ public class SessionService {
     private final SessionProperties properties;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final OrderCodes orderCodes;
 
     SessionService(Sessions sessions, Allocator allocator, PhoneNumberParser numbers, Events events,
-            SessionProperties properties, TransactionTemplate tx, Clock clock) {
+            SessionProperties properties, AllocationProperties allocation, TransactionTemplate tx, Clock clock) {
+        this.orderCodes = new OrderCodes(allocation.codeDigits());
         this.sessions = sessions;
         this.allocator = allocator;
         this.numbers = numbers;
@@ -65,9 +69,12 @@ public class SessionService {
                 return new Opened(existing.get(), false);
             }
             try {
-                return new Opened(tx.execute(status -> create(reference, parties, effectiveTtl, openKey)), true);
+                List<Allocation> allocations = new ArrayList<>();
+                Session created = tx.execute(status -> create(reference, parties, effectiveTtl, openKey, allocations));
+                reportShortfall(created, allocations);
+                return new Opened(created, true);
             } catch (DuplicateKeyException raced) {
-                // Another request took a route or created the same session first: look again.
+                // Another request took a route or an order code, or created the same session: look again.
             }
         }
         throw new Problem(503, "allocation-contention", "Too many concurrent requests",
@@ -115,27 +122,42 @@ public class SessionService {
         }
     }
 
-    private Session create(String reference, List<Parsed> parties, Duration ttl, String openKey) {
+    private Session create(String reference, List<Parsed> parties, Duration ttl, String openKey,
+            List<Allocation> allocations) {
         Instant now = clock.instant();
         String id = "ses_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+        allocations.clear();
         List<Party> allocated = new ArrayList<>();
         for (int i = 0; i < parties.size(); i++) {
             Parsed p = parties.get(i);
             Parsed other = parties.get(1 - i);
-            PhoneNumber masked = allocator.choose(p.number(), other.number()).orElseThrow(() -> poolExhausted(p));
-            allocated.add(new Party(i, p.role(), p.id(), p.number(), masked));
+            Allocation allocation = allocator.allocate(p.role(), p.number(), other.number(),
+                    sessions.openSessionsOf(p.number())).orElseThrow(() -> poolExhausted(p));
+            allocations.add(allocation);
+            allocated.add(new Party(i, p.role(), p.id(), p.number(), allocation.masked(), allocation.onHub()));
         }
-        Session session = new Session(id, reference, SessionStatus.OPEN, now, now.plus(ttl), null, allocated);
+        Session session = new Session(id, reference, orderCodes.next(), SessionStatus.OPEN, now, now.plus(ttl), null,
+                allocated);
         sessions.insert(session, openKey);
         return session;
     }
 
+    /** The pool could not give a party its own number, so it went to the hub: tell the platform. */
+    private void reportShortfall(Session session, List<Allocation> allocations) {
+        int shortBy = allocations.stream().mapToInt(Allocation::shortBy).max().orElse(0);
+        if (shortBy > 0) {
+            events.record("pool.short", session.id(), null, "The pool is short by " + shortBy
+                    + " number(s): a party was put on the hub because no number of its own was free.");
+        }
+    }
+
     private Problem poolExhausted(Parsed party) {
         events.record("pool.exhausted", null, null,
-                "No pool number is free for a '" + party.role() + "' party; the pool needs more numbers.");
+                "No pool number is free for a '" + party.role() + "' party and no hub is configured.");
         return new Problem(503, "pool-exhausted", "Pool exhausted",
                 "Every pool number is already in use for the '" + party.role()
-                        + "' party's other open sessions; add numbers to callmask.pool or close sessions.");
+                        + "' party's other open sessions and there is no hub number; add numbers to "
+                        + "callmask.pool or callmask.hubs, or close sessions.");
     }
 
     private List<Parsed> parse(List<PartyRequest> requested) {

@@ -18,8 +18,8 @@ import org.springframework.stereotype.Repository;
 public class Sessions {
 
     private static final String SELECT = """
-            select s.id, s.reference, s.status, s.created_at, s.expires_at, s.ended_at,
-                   p.position, p.role, p.external_id, p.real_number, p.masked_number
+            select s.id, s.reference, s.order_code, s.status, s.created_at, s.expires_at, s.ended_at,
+                   p.position, p.role, p.external_id, p.real_number, p.masked_number, p.on_hub
             from sessions s join parties p on p.session_id = s.id
             """;
 
@@ -57,29 +57,67 @@ public class Sessions {
                 .params(real.e164(), masked.e164())).stream().findFirst();
     }
 
+    /** The open sessions in which this party holds the hub number {@code hub}, oldest first. */
+    public List<Session> findOpenOnHub(PhoneNumber real, PhoneNumber hub) {
+        return read(jdbc.sql(SELECT + """
+                        join hub_routes h on h.session_id = s.id
+                        where h.real_number = ? and h.hub_number = ?
+                        order by s.created_at, s.id, p.position""")
+                .params(real.e164(), hub.e164()));
+    }
+
+    /** The open session this hub party means by {@code orderCode}, if any. */
+    public Optional<Session> findOpenOnHub(PhoneNumber real, PhoneNumber hub, String orderCode) {
+        return read(jdbc.sql(SELECT + """
+                        join hub_routes h on h.session_id = s.id
+                        where h.real_number = ? and h.hub_number = ? and h.order_code = ?
+                        order by p.position""")
+                .params(real.e164(), hub.e164(), orderCode)).stream().findFirst();
+    }
+
+    /** Open sessions this real number takes part in, one-to-one and on hubs. */
+    public int openSessionsOf(PhoneNumber real) {
+        return jdbc.sql("""
+                        select (select count(*) from routes where real_number = ?)
+                             + (select count(*) from hub_routes where real_number = ?)""")
+                .params(real.e164(), real.e164()).query(Integer.class).single();
+    }
+
     /** Whether this pair ever belonged to a session (used only after the hot path found none). */
     public boolean everHadPair(PhoneNumber real, PhoneNumber masked) {
         return jdbc.sql("select count(*) from parties where real_number = ? and masked_number = ?")
                 .params(real.e164(), masked.e164()).query(Integer.class).single() > 0;
     }
 
-    /** Inserts the session, its parties and their routes; a taken route fails with a duplicate key. */
+    /**
+     * Inserts the session, its parties and their routes (hub routes for hub parties); a route or
+     * order code taken by a concurrent request fails with a duplicate key.
+     */
     void insert(Session session, String openKey) {
         jdbc.sql("""
-                        insert into sessions (id, reference, status, open_key, created_at, expires_at)
-                        values (?, ?, 'open', ?, ?, ?)""")
-                .params(session.id(), session.reference(), openKey, SqlTime.of(session.createdAt()),
-                        SqlTime.of(session.expiresAt()))
+                        insert into sessions (id, reference, order_code, status, open_key, created_at, expires_at)
+                        values (?, ?, ?, 'open', ?, ?, ?)""")
+                .params(session.id(), session.reference(), session.orderCode(), openKey,
+                        SqlTime.of(session.createdAt()), SqlTime.of(session.expiresAt()))
                 .update();
         for (Party p : session.parties()) {
             jdbc.sql("""
-                            insert into parties (session_id, position, role, external_id, real_number, masked_number)
-                            values (?, ?, ?, ?, ?, ?)""")
-                    .params(session.id(), p.position(), p.role(), p.externalId(), p.real().e164(), p.masked().e164())
+                            insert into parties (session_id, position, role, external_id, real_number, masked_number, on_hub)
+                            values (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(session.id(), p.position(), p.role(), p.externalId(), p.real().e164(), p.masked().e164(),
+                            p.onHub())
                     .update();
-            jdbc.sql("insert into routes (real_number, masked_number, session_id, position) values (?, ?, ?, ?)")
-                    .params(p.real().e164(), p.masked().e164(), session.id(), p.position())
-                    .update();
+            if (p.onHub()) {
+                jdbc.sql("""
+                                insert into hub_routes (real_number, hub_number, order_code, session_id, position)
+                                values (?, ?, ?, ?, ?)""")
+                        .params(p.real().e164(), p.masked().e164(), session.orderCode(), session.id(), p.position())
+                        .update();
+            } else {
+                jdbc.sql("insert into routes (real_number, masked_number, session_id, position) values (?, ?, ?, ?)")
+                        .params(p.real().e164(), p.masked().e164(), session.id(), p.position())
+                        .update();
+            }
         }
     }
 
@@ -91,9 +129,25 @@ public class Sessions {
                 .params(status.wire(), SqlTime.of(now), id)
                 .update();
         if (ended == 1) {
-            jdbc.sql("delete from routes where session_id = ?").param(id).update();
+            releaseRoutes(id, now);
         }
         return ended == 1;
+    }
+
+    /** Frees the session's routes, remembering each release for the cool-down. */
+    private void releaseRoutes(String id, Instant now) {
+        jdbc.sql("""
+                        delete from released_pairs where (real_number, masked_number) in
+                            (select real_number, masked_number from routes where session_id = ?)""")
+                .param(id).update();
+        jdbc.sql("""
+                        insert into released_pairs (real_number, masked_number, counterpart_number, released_at)
+                        select r.real_number, r.masked_number, o.real_number, ? from routes r
+                        join parties o on o.session_id = r.session_id and o.position <> r.position
+                        where r.session_id = ?""")
+                .params(SqlTime.of(now), id).update();
+        jdbc.sql("delete from routes where session_id = ?").param(id).update();
+        jdbc.sql("delete from hub_routes where session_id = ?").param(id).update();
     }
 
     List<String> openPastExpiry(Instant now, int limit) {
@@ -113,13 +167,13 @@ public class Sessions {
             Session s = sessions.computeIfAbsent(id, k -> session(rs));
             s.parties().add(party(rs));
         });
-        return sessions.values().stream().map(s -> new Session(s.id(), s.reference(), s.status(), s.createdAt(),
-                s.expiresAt(), s.endedAt(), List.copyOf(s.parties()))).toList();
+        return sessions.values().stream().map(s -> new Session(s.id(), s.reference(), s.orderCode(), s.status(),
+                s.createdAt(), s.expiresAt(), s.endedAt(), List.copyOf(s.parties()))).toList();
     }
 
     private static Session session(ResultSet rs) {
         try {
-            return new Session(rs.getString("id"), rs.getString("reference"),
+            return new Session(rs.getString("id"), rs.getString("reference"), rs.getString("order_code"),
                     SessionStatus.valueOf(rs.getString("status").toUpperCase()),
                     SqlTime.read(rs, "created_at"), SqlTime.read(rs, "expires_at"),
                     SqlTime.read(rs, "ended_at"), new ArrayList<>());
@@ -130,6 +184,7 @@ public class Sessions {
 
     private static Party party(ResultSet rs) throws SQLException {
         return new Party(rs.getInt("position"), rs.getString("role"), rs.getString("external_id"),
-                PhoneNumber.ofE164(rs.getString("real_number")), PhoneNumber.ofE164(rs.getString("masked_number")));
+                PhoneNumber.ofE164(rs.getString("real_number")), PhoneNumber.ofE164(rs.getString("masked_number")),
+                rs.getBoolean("on_hub"));
     }
 }

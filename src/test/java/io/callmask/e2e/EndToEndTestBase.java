@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.callmask.support.Http;
+import io.callmask.support.TwilioSigner;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import io.callmask.support.MutableClock;
 import io.callmask.support.TestNumbers;
 import java.time.Duration;
@@ -29,7 +32,10 @@ import tools.jackson.databind.JsonNode;
         "callmask.twilio.auth-token=" + EndToEndTestBase.AUTH_TOKEN,
         "callmask.emulator.time-scale=0.05",
         "callmask.calls.ring-timeout=20s",
-        "callmask.pool=+918047180001,+918047180002,+918047180003,+918047180004,+918047180005",
+        "callmask.pool=+918047180001,+918047180002,+918047180003,+918047180004,+918047180005,"
+                + EndToEndTestBase.US_NUMBER,
+        "callmask.hubs=" + EndToEndTestBase.HUB,
+        "callmask.allocation.hub-threshold=3",
         "callmask.data-dir=target/it-data",
         "spring.main.banner-mode=off"})
 @Import(EndToEndTestBase.Clocks.class)
@@ -37,6 +43,8 @@ abstract class EndToEndTestBase {
 
     static final String API_KEY = "it-api-key";
     static final String AUTH_TOKEN = "it-auth-token";
+    static final String HUB = "+918047180099";
+    static final String US_NUMBER = "+14155550100";
     static final List<String> POOL =
             List.of("+918047180001", "+918047180002", "+918047180003", "+918047180004", "+918047180005");
 
@@ -119,9 +127,13 @@ abstract class EndToEndTestBase {
     // --- the phones (the emulator's control API) -----------------------------------------------
 
     String phone(String mode, Double hangupAfterSeconds) {
-        String number = TestNumbers.mobile();
+        return phone(TestNumbers.mobile(), mode, hangupAfterSeconds, null);
+    }
+
+    String phone(String number, String mode, Double hangupAfterSeconds, String pendingDigits) {
         var r = emulator.put("/emulator/phones/" + Http.enc(number), """
-                {"answer":"%s","answerAfterSeconds":1,"hangupAfterSeconds":%s}""".formatted(mode, hangupAfterSeconds));
+                {"answer":"%s","answerAfterSeconds":1,"hangupAfterSeconds":%s,"pendingDigits":%s}"""
+                .formatted(mode, hangupAfterSeconds, pendingDigits == null ? "null" : "\"" + pendingDigits + "\""));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return number;
     }
@@ -150,5 +162,32 @@ abstract class EndToEndTestBase {
         var r = emulator.post("/emulator/phones/" + Http.enc(fromNumber) + "/dial", "{\"to\":\"" + to + "\"}");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json().get("callSid").asString();
+    }
+
+    // --- Twilio's side, played by the test: signed webhooks ------------------------------------
+
+    Http.Response voice(String from, String to, String callSid) {
+        Map<String, String> params = voiceParams(from, to, callSid);
+        return api.postForm("/webhooks/twilio/voice", params,
+                TwilioSigner.sign(AUTH_TOKEN, api.base() + "/webhooks/twilio/voice", params));
+    }
+
+    /** A signed form POST to one of our Twilio webhooks; {@code pathAndQuery} starts with /webhooks. */
+    Http.Response webhook(String pathAndQuery, Map<String, String> params) {
+        return api.postForm(pathAndQuery, params, TwilioSigner.sign(AUTH_TOKEN, api.base() + pathAndQuery, params));
+    }
+
+    static Map<String, String> voiceParams(String from, String to, String callSid) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("CallSid", callSid);
+        params.put("AccountSid", "AC00000000000000000000000000000000");
+        params.put("From", from);
+        params.put("To", to);
+        params.put("Caller", from);
+        params.put("Called", to);
+        params.put("CallStatus", "ringing");
+        params.put("Direction", "inbound");
+        params.put("ApiVersion", "2010-04-01");
+        return params;
     }
 }

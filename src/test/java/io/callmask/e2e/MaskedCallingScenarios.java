@@ -207,21 +207,26 @@ abstract class MaskedCallingScenarios extends EndToEndTestBase {
     }
 
     @Test
-    void aPartyGetsADifferentMaskedNumberInEachOpenSessionUpToThePoolSize() {
-        String busyRetailer = TestNumbers.mobile();
-        Set<String> retailerNumbers = new java.util.HashSet<>();
-        for (int i = 0; i < POOL.size(); i++) {
-            retailerNumbers.add(masked(session("order-fill-" + i + "-" + System.nanoTime(), busyRetailer,
-                    TestNumbers.mobile()), "retailer"));
+    void aPartyGetsADifferentMaskedNumberInEachOpenSessionThenTheHubWhenThePoolRunsOut() {
+        String busyCustomer = TestNumbers.mobile();
+        List<String> customerNumbers = new java.util.ArrayList<>();
+        for (int i = 0; i <= POOL.size(); i++) {
+            JsonNode s = session("order-fill-" + i + "-" + System.nanoTime(), TestNumbers.mobile(), busyCustomer);
+            customerNumbers.add(masked(s, "customer"));
         }
-        assertThat(retailerNumbers).hasSize(POOL.size());
+        assertThat(customerNumbers.subList(0, POOL.size())).as("own region first").containsExactlyInAnyOrderElementsOf(POOL);
+        assertThat(customerNumbers.get(POOL.size())).as("then any region").isEqualTo(US_NUMBER);
 
-        var refused = api.post("/v1/sessions", """
-                {"reference":"order-over","parties":[{"role":"retailer","number":"%s"},
-                 {"role":"customer","number":"%s"}]}""".formatted(busyRetailer, TestNumbers.mobile()));
-        assertThat(refused.status()).isEqualTo(503);
-        assertThat(refused.json().get("type").asString()).isEqualTo("urn:callmask:problem:pool-exhausted");
-        assertThat(refused.body()).doesNotContain(busyRetailer);
+        String retailer = TestNumbers.mobile();
+        JsonNode overflow = session("order-over-" + System.nanoTime(), retailer, busyCustomer);
+
+        assertThat(masked(overflow, "customer")).isEqualTo(HUB);
+        assertThat(overflow.get("parties").get(1).get("hub").asBoolean()).isTrue();
+        assertThat(masked(overflow, "retailer")).isIn(POOL);
+        JsonNode shortEvents = api.get("/v1/events?type=pool.short&sessionId=" + overflow.get("id").asString()).json();
+        assertThat(shortEvents.size()).isEqualTo(1);
+        assertThat(shortEvents.get(0).get("detail").asString()).startsWith("The pool is short by 1 number(s)")
+                .doesNotContain(busyCustomer).doesNotContain(retailer);
     }
 
     private static List<String> legStatuses(JsonNode call) {

@@ -21,6 +21,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Two callmask instances on one PostgreSQL database, hammered at once: the routing invariant and
@@ -29,6 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class PostgresTwoInstancesIT {
 
     private static final int POOL_SIZE = 5;
+    private static final String HUB = "+918047180099";
     private static final List<ConfigurableApplicationContext> instances = new ArrayList<>();
     private static final List<Http> apis = new ArrayList<>();
 
@@ -45,7 +47,9 @@ class PostgresTwoInstancesIT {
                     "--spring.datasource.password=",
                     "--callmask.api-keys=k",
                     "--callmask.data-dir=target/it-data/two-" + i,
-                    "--callmask.pool=+918047180001,+918047180002,+918047180003,+918047180004,+918047180005");
+                    "--callmask.pool=+918047180001,+918047180002,+918047180003,+918047180004,+918047180005",
+                    "--callmask.hubs=" + HUB,
+                    "--callmask.allocation.hub-threshold=100");
             instances.add(context);
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             apis.add(new Http("http://localhost:" + port, "k"));
@@ -58,7 +62,7 @@ class PostgresTwoInstancesIT {
     }
 
     @Test
-    void concurrentSessionsForOneBusyRetailerNeverShareAMaskedNumberAndStopAtThePoolSize() throws Exception {
+    void concurrentSessionsForOneBusyRetailerFillThePoolOnceThenShareTheHub() throws Exception {
         String retailer = TestNumbers.mobile();
         List<Callable<Http.Response>> requests = new ArrayList<>();
         for (int i = 0; i < 24; i++) {
@@ -71,25 +75,59 @@ class PostgresTwoInstancesIT {
 
         List<Http.Response> responses = runAtOnce(requests);
 
-        Set<String> retailerMasks = new HashSet<>();
-        int created = 0;
+        Set<String> ownNumbers = new HashSet<>();
+        Set<String> hubCodes = new HashSet<>();
+        int own = 0;
+        int onHub = 0;
         for (Http.Response r : responses) {
-            if (r.status() == 201) {
-                created++;
-                retailerMasks.add(EndToEndTestBase.masked(r.json(), "retailer"));
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            JsonNode retailerParty = r.json().get("parties").get(0);
+            if (retailerParty.get("hub").asBoolean()) {
+                onHub++;
+                assertThat(retailerParty.get("maskedNumber").asString()).isEqualTo(HUB);
+                hubCodes.add(r.json().get("orderCode").asString());
             } else {
-                assertThat(r.status()).as(r.body()).isEqualTo(503);
-                assertThat(r.json().get("type").asString())
-                        .isIn("urn:callmask:problem:pool-exhausted", "urn:callmask:problem:allocation-contention");
+                own++;
+                ownNumbers.add(retailerParty.get("maskedNumber").asString());
             }
         }
-        assertThat(created).isEqualTo(POOL_SIZE);
-        assertThat(retailerMasks).hasSize(POOL_SIZE);
+        assertThat(own).isEqualTo(POOL_SIZE);
+        assertThat(ownNumbers).hasSize(POOL_SIZE);
+        assertThat(onHub).isEqualTo(24 - POOL_SIZE);
+        assertThat(hubCodes).as("order codes tell the hub sessions apart").hasSize(onHub);
+        assertThat(routingInvariantViolations()).isZero();
+    }
+
+    @Test
+    void manyConcurrentSessionsBetweenOverlappingPartiesKeepTheRoutingInvariant() throws Exception {
+        List<String> retailers = List.of(TestNumbers.mobile(), TestNumbers.mobile(), TestNumbers.mobile());
+        List<String> customers = List.of(TestNumbers.mobile(), TestNumbers.mobile(), TestNumbers.mobile(),
+                TestNumbers.mobile());
+        List<Callable<Http.Response>> requests = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            Http api = apis.get(i % 2);
+            String body = """
+                    {"reference":"mesh-%d-%d","parties":[{"role":"retailer","number":"%s"},
+                     {"role":"customer","number":"%s"}]}""".formatted(System.nanoTime(), i, retailers.get(i % 3),
+                    customers.get(i % 4));
+            requests.add(() -> api.post("/v1/sessions", body));
+        }
+
+        List<Http.Response> responses = runAtOnce(requests);
+
+        assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.body()).isIn(200, 201, 503));
+        assertThat(routingInvariantViolations()).isZero();
+    }
+
+    /** Pairs (real, masked) held by more than one open session outside the hub: must never exist. */
+    private static int routingInvariantViolations() {
         JdbcClient jdbc = instances.get(0).getBean(JdbcClient.class);
-        assertThat(jdbc.sql("""
-                select count(*) from parties p join sessions s on s.id = p.session_id
-                where s.status = 'open' and p.real_number = ?""").param(retailer).query(Integer.class).single())
-                .isEqualTo(POOL_SIZE);
+        return jdbc.sql("""
+                select count(*) from (
+                    select p.real_number, p.masked_number from parties p join sessions s on s.id = p.session_id
+                    where s.status = 'open' and not p.on_hub
+                    group by p.real_number, p.masked_number having count(*) > 1) violations""")
+                .query(Integer.class).single();
     }
 
     @Test

@@ -116,12 +116,6 @@ abstract class WebhookScenarios extends EndToEndTestBase {
         return calls.get(0);
     }
 
-    private Http.Response voice(String from, String to, String callSid) {
-        Map<String, String> params = voiceParams(from, to, callSid);
-        return api.postForm("/webhooks/twilio/voice", params,
-                TwilioSigner.sign(AUTH_TOKEN, api.base() + "/webhooks/twilio/voice", params));
-    }
-
     private Http.Response status(String callId, String leg, String callSid, String status, String duration) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("CallSid", callSid);
@@ -135,17 +129,4 @@ abstract class WebhookScenarios extends EndToEndTestBase {
         return api.postForm(path, params, TwilioSigner.sign(AUTH_TOKEN, api.base() + path, params));
     }
 
-    private static Map<String, String> voiceParams(String from, String to, String callSid) {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("CallSid", callSid);
-        params.put("AccountSid", "AC00000000000000000000000000000000");
-        params.put("From", from);
-        params.put("To", to);
-        params.put("Caller", from);
-        params.put("Called", to);
-        params.put("CallStatus", "ringing");
-        params.put("Direction", "inbound");
-        params.put("ApiVersion", "2010-04-01");
-        return params;
-    }
 }

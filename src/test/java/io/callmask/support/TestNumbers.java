@@ -16,4 +16,9 @@ public final class TestNumbers {
     public static String mobile() {
         return String.format("+919%09d", NEXT.incrementAndGet() % 1_000_000_000);
     }
+
+    /** A valid United States number (the 555-01xx block is reserved for fiction). */
+    public static String american() {
+        return String.format("+141555501%02d", NEXT.incrementAndGet() % 100);
+    }
 }

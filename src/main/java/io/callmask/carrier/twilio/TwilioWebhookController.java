@@ -5,7 +5,10 @@ import io.callmask.call.CallService;
 import io.callmask.call.Leg;
 import io.callmask.call.LegStatus;
 import io.callmask.number.PhoneNumber;
+import io.callmask.pool.AllocationProperties;
 import io.callmask.routing.DialInProperties;
+import io.callmask.routing.HubProperties;
+import io.callmask.session.SessionService;
 import io.callmask.routing.RouteDecision;
 import io.callmask.web.Problem;
 import java.util.Optional;
@@ -31,12 +34,22 @@ class TwilioWebhookController {
     private static final MediaType TEXT_XML = MediaType.parseMediaType("text/xml;charset=UTF-8");
 
     private final CallService calls;
+    private final SessionService sessions;
     private final Twiml twiml;
+    private final TwilioWebhooks webhooks;
     private final DialInProperties messages;
+    private final HubProperties hub;
+    private final AllocationProperties allocation;
     private final CallProperties callProperties;
 
-    TwilioWebhookController(CallService calls, Twiml twiml, DialInProperties messages, CallProperties callProperties) {
+    TwilioWebhookController(CallService calls, SessionService sessions, Twiml twiml, TwilioWebhooks webhooks,
+            DialInProperties messages, HubProperties hub, AllocationProperties allocation,
+            CallProperties callProperties) {
         this.calls = calls;
+        this.sessions = sessions;
+        this.webhooks = webhooks;
+        this.hub = hub;
+        this.allocation = allocation;
         this.twiml = twiml;
         this.messages = messages;
         this.callProperties = callProperties;
@@ -53,14 +66,35 @@ class TwilioWebhookController {
             return xml(twiml.sayAndHangUp(messages.unknownCallerMessage()));
         }
         CallService.Answer answer = calls.dialIn(callSid, caller.get(), dialled.get());
-        log.info("Dial-in {} -> {}", callSid, answer.callId() == null ? "turned away" : "call " + answer.callId());
-        return xml(render(answer));
+        log.info("Dial-in {} -> {}", callSid, outcome(answer));
+        return xml(render(answer, dialled.get()));
+    }
+
+    /** A hub party answered the order-code menu (no {@code Digits}: it said nothing). */
+    @PostMapping("/menu")
+    ResponseEntity<String> menu(@RequestParam("attempt") int attempt, @RequestParam("CallSid") String callSid,
+            @RequestParam("From") String from, @RequestParam("To") String to,
+            @RequestParam(name = "Digits", required = false) String digits) {
+        Optional<PhoneNumber> caller = e164(from);
+        Optional<PhoneNumber> dialled = e164(to);
+        if (caller.isEmpty() || dialled.isEmpty() || attempt < 1) {
+            return xml(twiml.sayAndHangUp(hub.goodbyeMessage()));
+        }
+        CallService.Answer answer = calls.dialInWithCode(callSid, caller.get(), dialled.get(), digits, attempt);
+        log.info("Hub menu {} attempt {} -> {}", callSid, attempt, outcome(answer));
+        return xml(render(answer, dialled.get()));
+    }
+
+    /** Played to a hub party before a call to it is bridged: which order this call is about. */
+    @PostMapping("/whisper")
+    ResponseEntity<String> whisper(@RequestParam("session") String sessionId) {
+        return xml(twiml.say(hub.whisperFor(sessions.get(sessionId).reference())));
     }
 
     /** The caller of a click-to-call answered; Twilio asks what to do next. */
     @PostMapping("/connect")
     ResponseEntity<String> connect(@RequestParam("call") String callId, @RequestParam("CallSid") String callSid) {
-        return xml(render(calls.connect(callId, callSid)));
+        return xml(render(calls.connect(callId, callSid), null));
     }
 
     /** Progress of a leg: {@code leg=caller} for the first leg, {@code leg=callee} for the dialled one. */
@@ -90,12 +124,35 @@ class TwilioWebhookController {
         return xml(unreachable ? twiml.sayAndHangUp(messages.calleeUnavailableMessage()) : twiml.hangUp());
     }
 
-    private String render(CallService.Answer answer) {
+    /** Renders a decision; {@code dialled} is the number the caller dialled (null for click-to-call). */
+    private String render(CallService.Answer answer, PhoneNumber dialled) {
         if (answer.decision() instanceof RouteDecision.Bridge bridge) {
             return twiml.dial(answer.callId(), bridge.dial().e164(), bridge.callerId().e164(),
-                    callProperties.ringTimeout(), callProperties.timeLimit());
+                    callProperties.ringTimeout(), callProperties.timeLimit(),
+                    bridge.callee().onHub() && hub.whisper() ? webhooks.whisper(bridge.session().id()) : null);
         }
-        return twiml.sayAndHangUp(messages.messageFor(((RouteDecision.Reject) answer.decision()).reason()));
+        if (answer.decision() instanceof RouteDecision.Menu menu) {
+            return twiml.menu(menu.attempt(), menu.attempt() == 1 ? hub.menuPrompt() : hub.retryPrompt(),
+                    allocation.codeDigits());
+        }
+        return reject(((RouteDecision.Reject) answer.decision()).reason(), dialled);
+    }
+
+    private String reject(RouteDecision.Reason reason, PhoneNumber dialled) {
+        if (reason == RouteDecision.Reason.WRONG_CODE) {
+            return twiml.sayAndHangUp(hub.goodbyeMessage());
+        }
+        String forwardTo = messages.forwardTo(reason);
+        return forwardTo != null && dialled != null
+                ? twiml.sayAndForward(messages.messageFor(reason), forwardTo, dialled.e164())
+                : twiml.sayAndHangUp(messages.messageFor(reason));
+    }
+
+    private static String outcome(CallService.Answer answer) {
+        if (answer.decision() instanceof RouteDecision.Reject reject) {
+            return "turned away (" + reject.reason().wire() + ")";
+        }
+        return answer.decision() instanceof RouteDecision.Menu ? "order-code menu" : "call " + answer.callId();
     }
 
     private static Optional<PhoneNumber> e164(String text) {

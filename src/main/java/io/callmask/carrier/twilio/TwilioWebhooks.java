@@ -14,6 +14,8 @@ class TwilioWebhooks {
     static final String CONNECT = BASE + "/connect";
     static final String STATUS = BASE + "/status";
     static final String DIAL_COMPLETE = BASE + "/dial-complete";
+    static final String MENU = BASE + "/menu";
+    static final String WHISPER = BASE + "/whisper";
 
     private final PublicBaseUrl baseUrl;
 
@@ -39,6 +41,14 @@ class TwilioWebhooks {
 
     String dialComplete(String callId) {
         return baseUrl.resolve(DIAL_COMPLETE + "?call=" + encode(callId));
+    }
+
+    String menu(int attempt) {
+        return baseUrl.resolve(MENU + "?attempt=" + attempt);
+    }
+
+    String whisper(String sessionId) {
+        return baseUrl.resolve(WHISPER + "?session=" + encode(sessionId));
     }
 
     private static String encode(String value) {

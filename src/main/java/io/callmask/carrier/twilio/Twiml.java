@@ -1,9 +1,12 @@
 package io.callmask.carrier.twilio;
 
+import com.twilio.http.HttpMethod;
 import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.voice.Dial;
+import com.twilio.twiml.voice.Gather;
 import com.twilio.twiml.voice.Hangup;
 import com.twilio.twiml.voice.Number;
+import com.twilio.twiml.voice.Redirect;
 import com.twilio.twiml.voice.Say;
 import java.time.Duration;
 import java.util.List;
@@ -27,19 +30,61 @@ class Twiml {
      * ringing until the callee answers; the callee's leg reports to our status webhook.
      */
     String dial(String callId, String number, String callerId, Duration ringTimeout, Duration timeLimit) {
-        Number callee = new Number.Builder(number)
+        return dial(callId, number, callerId, ringTimeout, timeLimit, null);
+    }
+
+    /** As above; with {@code whisperUrl}, the callee hears that TwiML before the bridge (a hub party's order). */
+    String dial(String callId, String number, String callerId, Duration ringTimeout, Duration timeLimit,
+            String whisperUrl) {
+        Number.Builder callee = new Number.Builder(number)
                 .statusCallback(webhooks.calleeStatus(callId))
-                .statusCallbackEvents(LEG_EVENTS)
-                .build();
+                .statusCallbackEvents(LEG_EVENTS);
+        if (whisperUrl != null) {
+            callee.url(whisperUrl);
+        }
         Dial dial = new Dial.Builder()
                 .callerId(callerId)
                 .action(webhooks.dialComplete(callId))
                 .timeout((int) ringTimeout.toSeconds())
                 .timeLimit((int) timeLimit.toSeconds())
                 .answerOnBridge(true)
-                .number(callee)
+                .number(callee.build())
                 .build();
         return new VoiceResponse.Builder().dial(dial).build().toXml();
+    }
+
+    /**
+     * Asks for the order code. With no input Twilio falls through to the redirect, which reports
+     * the attempt to the same action without digits, so silence counts as a wrong code.
+     */
+    String menu(int attempt, String prompt, int digits) {
+        String action = webhooks.menu(attempt);
+        Gather gather = new Gather.Builder()
+                .inputs(Gather.Input.DTMF)
+                .numDigits(digits)
+                .finishOnKey("#")
+                .timeout(8)
+                .action(action)
+                .method(HttpMethod.POST)
+                .say(new Say.Builder(prompt).build())
+                .build();
+        return new VoiceResponse.Builder()
+                .gather(gather)
+                .redirect(new Redirect.Builder(action).method(HttpMethod.POST).build())
+                .build().toXml();
+    }
+
+    /** Speaks a message, then connects the caller to support showing the number it dialled. */
+    String sayAndForward(String message, String supportNumber, String callerId) {
+        return new VoiceResponse.Builder()
+                .say(new Say.Builder(message).build())
+                .dial(new Dial.Builder().callerId(callerId).number(new Number.Builder(supportNumber).build()).build())
+                .build().toXml();
+    }
+
+    /** Speaks only: a whisper, heard by the callee before the bridge. */
+    String say(String message) {
+        return new VoiceResponse.Builder().say(new Say.Builder(message).build()).build().toXml();
     }
 
     /** Speaks a message and hangs up. */
