@@ -1,5 +1,6 @@
 package io.callmask;
 
+import io.callmask.cli.Commands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -11,6 +12,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class CallmaskApplication {
     public static void main(String[] args) {
+        if (Commands.handles(args)) {
+            System.exit(Commands.run(args, System.out, System.err));
+        }
         SpringApplication.run(CallmaskApplication.class, args);
     }
 }

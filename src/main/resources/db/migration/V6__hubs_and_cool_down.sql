@@ -25,3 +25,6 @@ create table released_pairs (
     released_at        timestamp with time zone not null,
     primary key (real_number, masked_number)
 );
+
+-- Stickiness: the number a party last had with a given counterpart.
+create index released_pairs_by_counterpart on released_pairs (real_number, counterpart_number, released_at);

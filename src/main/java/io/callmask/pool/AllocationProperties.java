@@ -13,7 +13,7 @@ import org.springframework.validation.annotation.Validated;
  * @param hubThreshold a party with this many open sessions gets the hub for new ones
  * @param hubRoles the roles that may be put on a hub (customers never face a menu)
  * @param coolDown how long a released number is kept from the same party with someone else
- * @param codeDigits length of the order code a hub party enters
+ * @param codeDigits the shortest order code; a busy party's codes get longer so few are in use
  */
 @Validated
 @ConfigurationProperties("callmask.allocation")

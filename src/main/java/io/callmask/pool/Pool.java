@@ -74,14 +74,11 @@ public class Pool {
      */
     java.util.Optional<PhoneNumber> lastMaskedBetween(PhoneNumber real, PhoneNumber counterpart) {
         return jdbc.sql("""
-                        select p1.masked_number from parties p1
-                        join parties p2 on p2.session_id = p1.session_id and p2.position <> p1.position
-                        join sessions s on s.id = p1.session_id
-                        where p1.real_number = ? and p2.real_number = ?
-                        order by s.created_at desc""")
+                        select masked_number from released_pairs where real_number = ? and counterpart_number = ?
+                        order by released_at desc limit 1""")
                 .params(real.e164(), counterpart.e164())
                 .query((rs, n) -> PhoneNumber.ofE164(rs.getString(1)))
-                .stream().findFirst();
+                .optional();
     }
 
     /** A hub number for a party of this region: the region's own first, else any. */

@@ -46,12 +46,16 @@ public class DialInRouter {
                     .filter(p -> p.real().equals(from) && p.masked().equals(to)).findFirst().orElseThrow();
             return new RouteDecision.Bridge(session, caller, session.other(caller));
         }
-        List<Session> onHub = sessions.findOpenOnHub(from, to).stream().filter(this::stillOpen).toList();
-        if (onHub.size() == 1) {
-            return bridgeFromHub(onHub.get(0), from);
-        }
+        List<String> onHub = sessions.openSessionIdsOnHub(from, to, 2);
         if (onHub.size() > 1) {
-            return new RouteDecision.Menu(1);
+            return new RouteDecision.Menu(1); // a code of a session past its expiry is refused at the menu
+        }
+        if (onHub.size() == 1) {
+            var only = sessions.find(onHub.get(0)).filter(this::stillOpen);
+            if (only.isPresent()) {
+                return bridgeFromHub(only.get(), from);
+            }
+            return new RouteDecision.Reject(Reason.SESSION_ENDED, onHub.get(0));
         }
         if (!pool.contains(to)) {
             return new RouteDecision.Reject(Reason.NOT_IN_SERVICE, null);

@@ -128,16 +128,19 @@ public class SessionService {
         String id = "ses_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
         allocations.clear();
         List<Party> allocated = new ArrayList<>();
+        int busiest = 0;
         for (int i = 0; i < parties.size(); i++) {
             Parsed p = parties.get(i);
             Parsed other = parties.get(1 - i);
-            Allocation allocation = allocator.allocate(p.role(), p.number(), other.number(),
-                    sessions.openSessionsOf(p.number())).orElseThrow(() -> poolExhausted(p));
+            int open = sessions.openSessionsOf(p.number());
+            busiest = Math.max(busiest, open);
+            Allocation allocation = allocator.allocate(p.role(), p.number(), other.number(), open)
+                    .orElseThrow(() -> poolExhausted(p));
             allocations.add(allocation);
             allocated.add(new Party(i, p.role(), p.id(), p.number(), allocation.masked(), allocation.onHub()));
         }
-        Session session = new Session(id, reference, orderCodes.next(), SessionStatus.OPEN, now, now.plus(ttl), null,
-                allocated);
+        Session session = new Session(id, reference, orderCodes.next(busiest), SessionStatus.OPEN, now, now.plus(ttl),
+                null, allocated);
         sessions.insert(session, openKey);
         return session;
     }

@@ -57,13 +57,13 @@ public class Sessions {
                 .params(real.e164(), masked.e164())).stream().findFirst();
     }
 
-    /** The open sessions in which this party holds the hub number {@code hub}, oldest first. */
-    public List<Session> findOpenOnHub(PhoneNumber real, PhoneNumber hub) {
-        return read(jdbc.sql(SELECT + """
-                        join hub_routes h on h.session_id = s.id
-                        where h.real_number = ? and h.hub_number = ?
-                        order by s.created_at, s.id, p.position""")
-                .params(real.e164(), hub.e164()));
+    /**
+     * Up to {@code limit} of the open sessions in which this party holds the hub number; a busy
+     * party may have thousands, and the router only needs to know whether there are zero, one or more.
+     */
+    public List<String> openSessionIdsOnHub(PhoneNumber real, PhoneNumber hub, int limit) {
+        return jdbc.sql("select session_id from hub_routes where real_number = ? and hub_number = ? limit ?")
+                .params(real.e164(), hub.e164(), limit).query(String.class).list();
     }
 
     /** The open session this hub party means by {@code orderCode}, if any. */
@@ -136,16 +136,22 @@ public class Sessions {
 
     /** Frees the session's routes, remembering each release for the cool-down. */
     private void releaseRoutes(String id, Instant now) {
-        jdbc.sql("""
-                        delete from released_pairs where (real_number, masked_number) in
-                            (select real_number, masked_number from routes where session_id = ?)""")
-                .param(id).update();
-        jdbc.sql("""
-                        insert into released_pairs (real_number, masked_number, counterpart_number, released_at)
-                        select r.real_number, r.masked_number, o.real_number, ? from routes r
+        List<String[]> released = jdbc.sql("""
+                        select r.real_number, r.masked_number, o.real_number as counterpart from routes r
                         join parties o on o.session_id = r.session_id and o.position <> r.position
                         where r.session_id = ?""")
-                .params(SqlTime.of(now), id).update();
+                .param(id)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                .list();
+        for (String[] pair : released) {
+            // Keyed statements: the last release of each pair replaces the one before.
+            jdbc.sql("delete from released_pairs where real_number = ? and masked_number = ?")
+                    .params(pair[0], pair[1]).update();
+            jdbc.sql("""
+                            insert into released_pairs (real_number, masked_number, counterpart_number, released_at)
+                            values (?, ?, ?, ?)""")
+                    .params(pair[0], pair[1], pair[2], SqlTime.of(now)).update();
+        }
         jdbc.sql("delete from routes where session_id = ?").param(id).update();
         jdbc.sql("delete from hub_routes where session_id = ?").param(id).update();
     }

@@ -72,7 +72,7 @@ abstract class HubScenarios extends EndToEndTestBase {
         busyRetailer(retailerPhone, List.of(), 0);
         JsonNode firstOnHub = session("order-hub-a-" + System.nanoTime(), retailerPhone, first);
         JsonNode secondOnHub = session("order-hub-b-" + System.nanoTime(), retailerPhone, second);
-        phone(retailerPhone, "auto", null, secondOnHub.get("orderCode").asString());
+        phone(retailerPhone, "auto", null, secondOnHub.get("orderCode").asString() + "#");
 
         String sid = dial(retailerPhone, HUB);
 
@@ -110,7 +110,7 @@ abstract class HubScenarios extends EndToEndTestBase {
         var bridged = webhook("/webhooks/twilio/menu?attempt=2", withDigits(retailerPhone, callSid, code));
 
         assertThat(menu.body()).isEqualTo(XML + "<Response><Gather action=\"" + base + "/menu?attempt=1\" finishOnKey=\"#\""
-                + " input=\"dtmf\" method=\"POST\" numDigits=\"4\" timeout=\"8\"><Say>" + PROMPT + "</Say></Gather>"
+                + " input=\"dtmf\" method=\"POST\" timeout=\"8\"><Say>" + PROMPT + "</Say></Gather>"
                 + "<Redirect method=\"POST\">" + base + "/menu?attempt=1</Redirect></Response>");
         assertThat(retry.body()).contains("action=\"" + base + "/menu?attempt=2\"").contains("<Say>" + RETRY + "</Say>");
         assertThat(bridged.body()).contains("callerId=\"" + customer + "\"")

@@ -5,7 +5,6 @@ import io.callmask.call.CallService;
 import io.callmask.call.Leg;
 import io.callmask.call.LegStatus;
 import io.callmask.number.PhoneNumber;
-import io.callmask.pool.AllocationProperties;
 import io.callmask.routing.DialInProperties;
 import io.callmask.routing.HubProperties;
 import io.callmask.session.SessionService;
@@ -39,17 +38,14 @@ class TwilioWebhookController {
     private final TwilioWebhooks webhooks;
     private final DialInProperties messages;
     private final HubProperties hub;
-    private final AllocationProperties allocation;
     private final CallProperties callProperties;
 
     TwilioWebhookController(CallService calls, SessionService sessions, Twiml twiml, TwilioWebhooks webhooks,
-            DialInProperties messages, HubProperties hub, AllocationProperties allocation,
-            CallProperties callProperties) {
+            DialInProperties messages, HubProperties hub, CallProperties callProperties) {
         this.calls = calls;
         this.sessions = sessions;
         this.webhooks = webhooks;
         this.hub = hub;
-        this.allocation = allocation;
         this.twiml = twiml;
         this.messages = messages;
         this.callProperties = callProperties;
@@ -132,8 +128,7 @@ class TwilioWebhookController {
                     bridge.callee().onHub() && hub.whisper() ? webhooks.whisper(bridge.session().id()) : null);
         }
         if (answer.decision() instanceof RouteDecision.Menu menu) {
-            return twiml.menu(menu.attempt(), menu.attempt() == 1 ? hub.menuPrompt() : hub.retryPrompt(),
-                    allocation.codeDigits());
+            return twiml.menu(menu.attempt(), menu.attempt() == 1 ? hub.menuPrompt() : hub.retryPrompt());
         }
         return reject(((RouteDecision.Reject) answer.decision()).reason(), dialled);
     }

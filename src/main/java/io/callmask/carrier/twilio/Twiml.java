@@ -57,11 +57,12 @@ class Twiml {
      * Asks for the order code. With no input Twilio falls through to the redirect, which reports
      * the attempt to the same action without digits, so silence counts as a wrong code.
      */
-    String menu(int attempt, String prompt, int digits) {
+    String menu(int attempt, String prompt) {
         String action = webhooks.menu(attempt);
+        // No numDigits: a busy party's codes grow with its load, so the caller ends the code with
+        // '#' (or pauses, and the timeout submits what was entered).
         Gather gather = new Gather.Builder()
                 .inputs(Gather.Input.DTMF)
-                .numDigits(digits)
                 .finishOnKey("#")
                 .timeout(8)
                 .action(action)
