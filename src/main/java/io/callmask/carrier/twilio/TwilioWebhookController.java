@@ -84,7 +84,11 @@ class TwilioWebhookController {
     /** Played to a hub party before a call to it is bridged: which order this call is about. */
     @PostMapping("/whisper")
     ResponseEntity<String> whisper(@RequestParam("session") String sessionId) {
-        return xml(twiml.say(hub.whisperFor(sessions.get(sessionId).reference())));
+        try {
+            return xml(twiml.say(hub.whisperFor(sessions.get(sessionId).reference())));
+        } catch (Problem unknownSession) {
+            return xml(twiml.silence()); // bridge without an announcement rather than fail the call
+        }
     }
 
     /** The caller of a click-to-call answered; Twilio asks what to do next. */

@@ -96,6 +96,10 @@ class Twiml {
                 .build().toXml();
     }
 
+    String silence() {
+        return new VoiceResponse.Builder().build().toXml();
+    }
+
     String hangUp() {
         return new VoiceResponse.Builder().hangup(new Hangup.Builder().build()).build().toXml();
     }
