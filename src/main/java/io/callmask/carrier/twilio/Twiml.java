@@ -19,6 +19,26 @@ class Twiml {
     private static final List<Number.Event> LEG_EVENTS =
             List.of(Number.Event.INITIATED, Number.Event.RINGING, Number.Event.ANSWERED, Number.Event.COMPLETED);
 
+    static {
+        // Found by the routing benchmark (docs/benchmarks.md): twilio-java's TwiML.toXml() calls
+        // DocumentBuilderFactory.newInstance() and TransformerFactory.newInstance() on every render.
+        // Unless these properties are set, each call runs JAXP's ServiceLoader look-up through the
+        // request thread's class loader, which in the packaged jar walks every nested jar for
+        // META-INF/services entries none of them has, then falls back to the JDK's own factories.
+        // Naming those same factories skips the walk (an explicit -D on the command line still wins);
+        // it was a third to over half of the request threads' CPU samples.
+        pin("javax.xml.parsers.DocumentBuilderFactory",
+                "com.sun.org.apache.xerces.internal.jaxp.DocumentBuilderFactoryImpl");
+        pin("javax.xml.transform.TransformerFactory",
+                "com.sun.org.apache.xalan.internal.xsltc.trax.TransformerFactoryImpl");
+    }
+
+    private static void pin(String factory, String jdkDefault) {
+        if (System.getProperty(factory) == null) {
+            System.setProperty(factory, jdkDefault);
+        }
+    }
+
     private final TwilioWebhooks webhooks;
 
     Twiml(TwilioWebhooks webhooks) {
