@@ -29,8 +29,8 @@ final class E164 {
     /** The number, or {@link BadRequestException} naming what was wrong. */
     static String require(String number, String what) {
         if (!isValid(number)) {
-            throw new BadRequestException(what + " must be an E.164 number such as +919876543210, was '"
-                    + (number == null ? "" : number) + "'");
+            // The input is not echoed: it may be somebody's real number.
+            throw new BadRequestException(what + " must be an E.164 number: '+', the country code, then the number");
         }
         return number;
     }

@@ -35,7 +35,7 @@ class ControlApiTest extends EmulatorHttpTestBase {
         assertThat(reply.contentType()).isEqualTo("application/problem+json");
         assertThat(reply.json()).isEqualTo(json("""
                 {"type":"https://callmask.io/problems/emulator/bad-request","title":"Bad request","status":400,
-                 "detail":"phone number must be an E.164 number such as +919876543210, was '12345'",
+                 "detail":"phone number must be an E.164 number: '+', the country code, then the number",
                  "instance":"/emulator/phones/12345"}"""));
     }
 
