@@ -89,7 +89,7 @@ public class CallService {
         if (call == null) {
             return new Answer(null, new RouteDecision.Reject(Reason.NOT_IN_SERVICE, null));
         }
-        report(callId, Leg.Role.CALLER, carrierSid, LegStatus.IN_PROGRESS, null, null);
+        record(callId, Leg.Role.CALLER, carrierSid, LegStatus.IN_PROGRESS, null, null);
         Answer answer = decide(call);
         if (answer.decision() instanceof RouteDecision.Reject) {
             events.record("call.session-ended", call.sessionId(), callId,
@@ -146,9 +146,14 @@ public class CallService {
     /** Records a status report for one leg; repeats and late arrivals change nothing. */
     public void report(String callId, Leg.Role role, String carrierSid, LegStatus status, Integer sequenceNumber,
             Integer durationSeconds) {
-        if (calls.find(callId).isEmpty()) {
+        if (!calls.exists(callId)) {
             throw Problem.notFound("call", callId);
         }
+        record(callId, role, carrierSid, status, sequenceNumber, durationSeconds);
+    }
+
+    private void record(String callId, Leg.Role role, String carrierSid, LegStatus status, Integer sequenceNumber,
+            Integer durationSeconds) {
         Instant now = clock.instant();
         Instant answeredAt = status == LegStatus.IN_PROGRESS ? now
                 : durationSeconds != null && durationSeconds > 0 ? now.minusSeconds(durationSeconds) : null;

@@ -94,6 +94,11 @@ public class Calls {
                 .update();
     }
 
+    /** A primary-key check, for status callbacks that only need to know the call is ours. */
+    boolean exists(String id) {
+        return jdbc.sql("select count(*) from calls where id = ?").param(id).query(Integer.class).single() > 0;
+    }
+
     public Optional<Call> find(String id) {
         return read(jdbc.sql(SELECT + "where c.id = ? order by l.leg").param(id)).stream().findFirst();
     }

@@ -128,6 +128,12 @@ final class Replay {
         return events;
     }
 
+    /** The replay's hub: a platform number outside the pool's block. */
+    static String hubNumber() {
+        return String.format("+91804717%04d", 0);
+    }
+
+    /** The replay's pool: platform numbers +91 80 4718 0000 upwards. */
     static List<String> poolNumbers(int size) {
         List<String> numbers = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {

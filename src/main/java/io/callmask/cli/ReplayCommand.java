@@ -31,7 +31,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class ReplayCommand {
 
-    private static final String HUB = "+918047170000";
     private static final Instant START = Instant.parse("2026-01-01T00:00:00+05:30");
 
     private ReplayCommand() {}
@@ -101,7 +100,7 @@ final class ReplayCommand {
                 "--spring.datasource.username=" + options.text("db-user", url.startsWith("jdbc:h2") ? "sa" : "postgres"),
                 "--spring.datasource.password=" + options.text("db-password", ""),
                 "--callmask.pool=" + String.join(",", Replay.poolNumbers(poolSize)),
-                "--callmask.hubs=" + HUB,
+                "--callmask.hubs=" + Replay.hubNumber(),
                 "--callmask.allocation.hub-threshold=" + threshold,
                 "--callmask.allocation.cool-down=" + coolDown.toSeconds() + "s",
                 "--callmask.api-keys=replay",

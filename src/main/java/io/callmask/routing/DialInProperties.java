@@ -1,9 +1,9 @@
 package io.callmask.routing;
 
+import io.callmask.number.PhoneNumber;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
-import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -20,19 +20,26 @@ public record DialInProperties(@NotBlank String expiredMessage, @NotBlank String
         @NotBlank String calleeUnavailableMessage, @NotNull OutOfSession outOfSession, String supportNumber,
         URI callbackUrl) {
 
-    private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{6,14}");
-
     /** The choices for a dial-in that no open session accepts. */
     public enum OutOfSession { MESSAGE, FORWARD, CALLBACK }
 
     public DialInProperties {
-        if (outOfSession == OutOfSession.FORWARD && (supportNumber == null || !E164.matcher(supportNumber).matches())) {
+        if (outOfSession == OutOfSession.FORWARD && !isE164(supportNumber)) {
             throw new IllegalArgumentException(
                     "callmask.dial-in.support-number must be an E.164 number when out-of-session is forward");
         }
         if (outOfSession == OutOfSession.CALLBACK && (callbackUrl == null || !callbackUrl.isAbsolute())) {
             throw new IllegalArgumentException(
                     "callmask.dial-in.callback-url must be an absolute URL when out-of-session is callback");
+        }
+    }
+
+    private static boolean isE164(String number) {
+        try {
+            PhoneNumber.ofE164(number);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 
