@@ -47,6 +47,8 @@
   });
 
   document.querySelectorAll(".phone").forEach((phone) => {
+    phone.appendChild($("phone-template").content.cloneNode(true));
+    phone.querySelector("h3").textContent = phone.dataset.title;
     const numberOf = () => normalised[phone.dataset.numberInput];
     let lastCallerId = null;
 
