@@ -15,6 +15,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param apiKeys platform API keys accepted as {@code Authorization: Bearer …}; when empty, one is
  *     generated into {@code data-dir/api-key}
+ * @param operatorKeys operator keys: everything a platform key may do, plus reading recordings; when
+ *     empty, one is generated into {@code data-dir/operator-key}
  * @param publicBaseUrl the URL carriers use to reach callmask (webhook URLs and signature checks);
  *     when unset, {@code http://localhost:<port>}
  * @param defaultRegion ISO region used to read numbers written without a country code
@@ -26,6 +28,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("callmask")
 public record CallmaskProperties(
         List<String> apiKeys,
+        List<String> operatorKeys,
         URI publicBaseUrl,
         @NotBlank String defaultRegion,
         @NotNull Path dataDir,
@@ -33,8 +36,13 @@ public record CallmaskProperties(
         List<String> hubs) {
 
     public CallmaskProperties {
-        apiKeys = apiKeys == null ? List.of() : apiKeys.stream().filter(k -> !k.isBlank()).toList();
+        apiKeys = nonBlank(apiKeys);
+        operatorKeys = nonBlank(operatorKeys);
         pool = pool == null ? List.of() : List.copyOf(pool);
         hubs = hubs == null ? List.of() : List.copyOf(hubs);
+    }
+
+    private static List<String> nonBlank(List<String> keys) {
+        return keys == null ? List.of() : keys.stream().filter(k -> !k.isBlank()).toList();
     }
 }

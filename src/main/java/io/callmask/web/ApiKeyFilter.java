@@ -5,12 +5,16 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Guards the platform API ({@code /v1/**}) with {@code Authorization: Bearer <api key>}. */
+/**
+ * Guards the API ({@code /v1/**}) with {@code Authorization: Bearer <key>} and stores the
+ * {@link Caller} the key stands for as a request attribute.
+ */
 @Component
 @Order(10)
 class ApiKeyFilter extends OncePerRequestFilter {
@@ -35,7 +39,11 @@ class ApiKeyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
-        if (header != null && header.startsWith(PREFIX) && apiKeys.accepts(header.substring(PREFIX.length()).strip())) {
+        Optional<Caller> caller = header != null && header.startsWith(PREFIX)
+                ? apiKeys.identify(header.substring(PREFIX.length()).strip())
+                : Optional.empty();
+        if (caller.isPresent()) {
+            request.setAttribute(Caller.ATTRIBUTE, caller.get());
             chain.doFilter(request, response);
             return;
         }

@@ -11,58 +11,80 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The platform API keys. Configured keys win; with none configured (the embedded default), a key
- * is generated once into {@code <data-dir>/api-key} and the log says where it is, not what it is.
+ * The platform and operator keys. Configured keys win; with none configured (the embedded default),
+ * a key of each kind is generated once into {@code <data-dir>/api-key} and
+ * {@code <data-dir>/operator-key}, and the log says where it is, not what it is.
  */
 @Component
 public class ApiKeys {
 
     private static final Logger log = LoggerFactory.getLogger(ApiKeys.class);
 
-    private final List<byte[]> keys;
+    private final List<byte[]> platformKeys;
+    private final List<byte[]> operatorKeys;
 
     public ApiKeys(CallmaskProperties properties) {
-        List<String> configured = properties.apiKeys();
-        List<String> effective = configured.isEmpty() ? List.of(generatedKey(properties.dataDir())) : configured;
-        this.keys = effective.stream().map(k -> k.getBytes(StandardCharsets.UTF_8)).toList();
+        this.platformKeys = effective(properties.apiKeys(), properties.dataDir(), "api-key", "cm_");
+        this.operatorKeys = effective(properties.operatorKeys(), properties.dataDir(), "operator-key", "cmo_");
+    }
+
+    /** The caller a key stands for: platform, operator, or none (an unknown key). */
+    public Optional<Caller> identify(String candidate) {
+        byte[] bytes = candidate.getBytes(StandardCharsets.UTF_8);
+        if (matchesAny(operatorKeys, bytes)) {
+            return Optional.of(Caller.operator());
+        }
+        if (matchesAny(platformKeys, bytes)) {
+            return Optional.of(Caller.platform());
+        }
+        return Optional.empty();
     }
 
     /** Constant-time comparison against every key, so timing does not reveal a prefix. */
-    public boolean accepts(String candidate) {
-        byte[] bytes = candidate.getBytes(StandardCharsets.UTF_8);
+    private static boolean matchesAny(List<byte[]> keys, byte[] candidate) {
         boolean match = false;
         for (byte[] key : keys) {
-            match |= MessageDigest.isEqual(key, bytes);
+            match |= MessageDigest.isEqual(key, candidate);
         }
         return match;
     }
 
-    private static String generatedKey(Path dataDir) {
-        Path file = dataDir.resolve("api-key");
+    private static List<byte[]> effective(List<String> configured, Path dataDir, String fileName, String prefix) {
+        List<String> keys = configured.isEmpty() ? List.of(generatedKey(dataDir, fileName, prefix)) : configured;
+        return keys.stream().map(k -> k.getBytes(StandardCharsets.UTF_8)).toList();
+    }
+
+    private static String generatedKey(Path dataDir, String fileName, String prefix) {
+        Path file = dataDir.resolve(fileName);
         try {
             if (Files.exists(file)) {
                 String key = Files.readString(file, StandardCharsets.UTF_8).strip();
                 if (!key.isEmpty()) {
-                    log.info("No callmask.api-keys configured; using the generated key stored in {}", file.toAbsolutePath());
+                    log.info("No {} configured; using the generated key stored in {}", setting(fileName), file.toAbsolutePath());
                     return key;
                 }
             }
             Files.createDirectories(dataDir);
             byte[] random = new byte[24];
             new SecureRandom().nextBytes(random);
-            String key = "cm_" + HexFormat.of().formatHex(random);
+            String key = prefix + HexFormat.of().formatHex(random);
             Files.writeString(file, key + "\n", StandardCharsets.UTF_8);
             restrictToOwner(file);
-            log.info("No callmask.api-keys configured; generated an API key into {}", file.toAbsolutePath());
+            log.info("No {} configured; generated a key into {}", setting(fileName), file.toAbsolutePath());
             return key;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or write the generated API key at " + file, e);
+            throw new UncheckedIOException("cannot read or write the generated key at " + file, e);
         }
+    }
+
+    private static String setting(String fileName) {
+        return "callmask." + fileName + "s";
     }
 
     private static void restrictToOwner(Path file) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PhoneNumberParserTest {
 
     private final PhoneNumberParser parser =
-            new PhoneNumberParser(new CallmaskProperties(List.of(), null, "IN", Path.of("data"), List.of(), List.of()));
+            new PhoneNumberParser(new CallmaskProperties(List.of(), List.of(), null, "IN", Path.of("data"), List.of(), List.of()));
 
     @ParameterizedTest
     @ValueSource(strings = {"9876543210", "09876543210", "+91 98765 43210", "+91-98765-43210", "91 98765 43210",
