@@ -38,12 +38,21 @@ public class ApiKeys {
     public Optional<Caller> identify(String candidate) {
         byte[] bytes = candidate.getBytes(StandardCharsets.UTF_8);
         if (matchesAny(operatorKeys, bytes)) {
-            return Optional.of(Caller.operator());
+            return Optional.of(Caller.operator(fingerprint(bytes)));
         }
         if (matchesAny(platformKeys, bytes)) {
-            return Optional.of(Caller.platform());
+            return Optional.of(Caller.platform(fingerprint(bytes)));
         }
         return Optional.empty();
+    }
+
+    /** The first 8 hex digits of the key's SHA-256: names a key in an audit trail without revealing it. */
+    static String fingerprint(byte[] key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key), 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Constant-time comparison against every key, so timing does not reveal a prefix. */

@@ -15,30 +15,35 @@ import java.util.Objects;
  *       that retailer's own orders, sessions and calls.
  * </ul>
  */
-public record Caller(Kind kind, String retailerId) {
+public record Caller(Kind kind, String retailerId, String label) {
 
     /** The request attribute under which the filter stores the caller. */
     public static final String ATTRIBUTE = Caller.class.getName();
 
     public enum Kind { PLATFORM, OPERATOR, RETAILER }
 
+    /**
+     * @param label who this is in an audit trail, never a secret: a key's fingerprint such as
+     *     {@code operator:3fa9c2d1}, or {@code retailer:<id>}
+     */
     public Caller {
         Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(label, "label");
         if ((kind == Kind.RETAILER) != (retailerId != null)) {
             throw new IllegalArgumentException("a retailer id goes with, and only with, a retailer caller");
         }
     }
 
-    public static Caller platform() {
-        return new Caller(Kind.PLATFORM, null);
+    public static Caller platform(String keyFingerprint) {
+        return new Caller(Kind.PLATFORM, null, "platform:" + keyFingerprint);
     }
 
-    public static Caller operator() {
-        return new Caller(Kind.OPERATOR, null);
+    public static Caller operator(String keyFingerprint) {
+        return new Caller(Kind.OPERATOR, null, "operator:" + keyFingerprint);
     }
 
     public static Caller retailer(String retailerId) {
-        return new Caller(Kind.RETAILER, retailerId);
+        return new Caller(Kind.RETAILER, retailerId, "retailer:" + retailerId);
     }
 
     /** Platform or operator: may act for any retailer. */
