@@ -1,5 +1,9 @@
 package io.callmask.call;
 
+import io.callmask.session.SessionAccess;
+import io.callmask.session.SessionService;
+import io.callmask.web.Caller;
+import io.callmask.web.Problem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.util.List;
@@ -17,9 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 class CallController {
 
     private final CallService calls;
+    private final SessionService sessions;
 
-    CallController(CallService calls) {
+    CallController(CallService calls, SessionService sessions) {
         this.calls = calls;
+        this.sessions = sessions;
     }
 
     record StartBody(@NotBlank String from) {}
@@ -30,12 +36,20 @@ class CallController {
     }
 
     @GetMapping("/v1/sessions/{sessionId}/calls")
-    List<CallView> list(@PathVariable String sessionId) {
+    List<CallView> list(@PathVariable String sessionId, Caller caller) {
+        if (!SessionAccess.visible(sessions.get(sessionId), caller)) {
+            throw Problem.notFound("session", sessionId);
+        }
         return calls.forSession(sessionId).stream().map(CallView::of).toList();
     }
 
+    /** A retailer sees only calls of its own sessions; others' are "not found", exactly as unknown ones. */
     @GetMapping("/v1/calls/{id}")
-    CallView get(@PathVariable String id) {
-        return CallView.of(calls.get(id));
+    CallView get(@PathVariable String id, Caller caller) {
+        Call call = calls.get(id);
+        if (!SessionAccess.visible(sessions.get(call.sessionId()), caller)) {
+            throw Problem.notFound("call", id);
+        }
+        return CallView.of(call);
     }
 }

@@ -6,6 +6,7 @@ import io.callmask.carrier.OutboundCall;
 import io.callmask.event.Events;
 import io.callmask.event.PlatformCallbacks;
 import io.callmask.number.PhoneNumber;
+import io.callmask.policy.CallLimits;
 import io.callmask.routing.DialInRouter;
 import io.callmask.routing.RouteDecision;
 import io.callmask.routing.RouteDecision.Reason;
@@ -30,6 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class CallService {
 
+    static final String RETAILER_ROLE = "retailer";
+    static final String CUSTOMER_ROLE = "customer";
+
     private final Calls calls;
     private final SessionService sessions;
     private final DialInRouter router;
@@ -39,9 +43,12 @@ public class CallService {
     private final CallProperties properties;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final CallLimits limits;
 
     CallService(Calls calls, SessionService sessions, DialInRouter router, Carrier carrier, Events events,
-            PlatformCallbacks callbacks, CallProperties properties, TransactionTemplate tx, Clock clock) {
+            PlatformCallbacks callbacks, CallProperties properties, TransactionTemplate tx, Clock clock,
+            CallLimits limits) {
+        this.limits = limits;
         this.callbacks = callbacks;
         this.calls = calls;
         this.sessions = sessions;
@@ -56,8 +63,16 @@ public class CallService {
     /** A decision for the carrier, and the call it belongs to (null when the caller was turned away). */
     public record Answer(String callId, RouteDecision decision) {}
 
-    /** Rings {@code fromRole}'s phone from its masked number; on answer the carrier asks {@link #connect}. */
+    /**
+     * Rings {@code fromRole}'s phone from its masked number; on answer the carrier asks {@link #connect}.
+     * The call counts against the rate limits of the session's retailer and of a called customer.
+     */
     public Call startClickToCall(String sessionId, String fromRole) {
+        return startClickToCall(sessionId, fromRole, true);
+    }
+
+    /** As {@link #startClickToCall(String, String)}; {@code limited} false: the caller already took the limits. */
+    Call startClickToCall(String sessionId, String fromRole, boolean limited) {
         Session session = sessions.get(sessionId);
         if (!session.openAt(clock.instant())) {
             throw Problem.conflict("session-not-open", "Session not open",
@@ -66,6 +81,12 @@ public class CallService {
         Party caller = session.party(fromRole).orElseThrow(() -> Problem.badRequest("unknown-role",
                 "'from' must be one of this session's roles: "
                         + String.join(", ", session.parties().stream().map(Party::role).toList()) + "."));
+        if (limited) {
+            Party retailer = session.party(RETAILER_ROLE).orElse(null);
+            Party callee = session.other(caller);
+            limits.require(retailer == null ? null : retailer.externalId(), retailer == null ? null : retailer.real(),
+                    CUSTOMER_ROLE.equals(callee.role()) ? callee.real() : null);
+        }
         String id = newId();
         Instant now = clock.instant();
         calls.insert(id, session.id(), Call.Direction.CLICK_TO_CALL, caller.position(), carrier.name(), now);

@@ -5,6 +5,7 @@ import io.callmask.directory.Orders;
 import io.callmask.directory.Retailer;
 import io.callmask.directory.Retailers;
 import io.callmask.number.PhoneNumberParser;
+import io.callmask.policy.CallLimits;
 import io.callmask.session.PartyRequest;
 import io.callmask.session.Session;
 import io.callmask.session.SessionService;
@@ -21,17 +22,19 @@ import org.springframework.stereotype.Service;
 @Service
 class MaskedCallService {
 
-    static final String RETAILER_ROLE = "retailer";
-    static final String CUSTOMER_ROLE = "customer";
+    static final String RETAILER_ROLE = CallService.RETAILER_ROLE;
+    static final String CUSTOMER_ROLE = CallService.CUSTOMER_ROLE;
 
     private final Retailers retailers;
     private final Orders orders;
     private final PhoneNumberParser numbers;
     private final SessionService sessions;
     private final CallService calls;
+    private final CallLimits limits;
 
     MaskedCallService(Retailers retailers, Orders orders, PhoneNumberParser numbers, SessionService sessions,
-            CallService calls) {
+            CallService calls, CallLimits limits) {
+        this.limits = limits;
         this.retailers = retailers;
         this.orders = orders;
         this.numbers = numbers;
@@ -59,9 +62,11 @@ class MaskedCallService {
             throw new Problem(422, "customer-phone-mismatch", "Customer phone does not match",
                     "'customerPhone' is not the number on the order '" + orderId + "'.");
         }
+        // The last check, so a refused or limited request takes nothing from the limits and writes nothing.
+        limits.require(retailer.id(), retailer.phone(), order.customerPhone());
         Session session = sessions.open(order.id(), List.of(
                 new PartyRequest(RETAILER_ROLE, retailer.id(), retailer.phone().e164()),
                 new PartyRequest(CUSTOMER_ROLE, order.customerId(), order.customerPhone().e164())), null).session();
-        return new Placed(session, calls.startClickToCall(session.id(), RETAILER_ROLE));
+        return new Placed(session, calls.startClickToCall(session.id(), RETAILER_ROLE, false));
     }
 }

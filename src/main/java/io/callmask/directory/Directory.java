@@ -26,11 +26,11 @@ public class Directory {
         this.clock = clock;
     }
 
-    /** Returns the saved retailer and whether it was created. */
+    /** Returns the saved retailer and whether it was created; {@code callsPerHour} null: the default limit. */
     @Transactional
-    public Saved<Retailer> putRetailer(String id, String name, String phone) {
+    public Saved<Retailer> putRetailer(String id, String name, String phone, Integer callsPerHour) {
         var number = numbers.parse("phone", phone);
-        boolean created = retailers.save(id, name.strip(), number, clock.instant());
+        boolean created = retailers.save(id, name.strip(), number, callsPerHour, clock.instant());
         return new Saved<>(retailers.find(id).orElseThrow(), created);
     }
 

@@ -3,6 +3,8 @@ package io.callmask.directory;
 import io.callmask.web.Ids;
 import io.callmask.web.Problem;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -34,11 +36,13 @@ class DirectoryController {
         this.orders = orders;
     }
 
-    record RetailerRequest(@NotBlank @Size(max = 200) String name, @NotBlank String phone) {}
+    /** {@code callsPerHour}: this retailer's own limit on calls started per hour; absent: the default. */
+    record RetailerRequest(@NotBlank @Size(max = 200) String name, @NotBlank String phone,
+            @Min(1) @Max(1_000_000) Integer callsPerHour) {}
 
-    record RetailerResponse(String id, String name, String phone, Instant updatedAt) {
+    record RetailerResponse(String id, String name, String phone, Integer callsPerHour, Instant updatedAt) {
         static RetailerResponse of(Retailer r) {
-            return new RetailerResponse(r.id(), r.name(), r.phone().e164(), r.updatedAt());
+            return new RetailerResponse(r.id(), r.name(), r.phone().e164(), r.callsPerHour(), r.updatedAt());
         }
     }
 
@@ -56,7 +60,7 @@ class DirectoryController {
     @PutMapping("/retailers/{id}")
     ResponseEntity<RetailerResponse> putRetailer(@PathVariable @Pattern(regexp = ID) String id,
             @Valid @RequestBody RetailerRequest body) {
-        var saved = directory.putRetailer(id, body.name(), body.phone());
+        var saved = directory.putRetailer(id, body.name(), body.phone(), body.callsPerHour());
         return ResponseEntity.status(saved.created() ? 201 : 200).body(RetailerResponse.of(saved.value()));
     }
 

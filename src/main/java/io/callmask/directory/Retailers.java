@@ -18,23 +18,24 @@ public class Retailers {
     }
 
     public Optional<Retailer> find(String id) {
-        return jdbc.sql("select id, name, phone, updated_at from retailers where id = ?")
+        return jdbc.sql("select id, name, phone, calls_per_hour, updated_at from retailers where id = ?")
                 .param(id)
                 .query((rs, n) -> new Retailer(rs.getString("id"), rs.getString("name"),
-                        PhoneNumber.ofE164(rs.getString("phone")), SqlTime.read(rs, "updated_at")))
+                        PhoneNumber.ofE164(rs.getString("phone")), (Integer) rs.getObject("calls_per_hour", Integer.class),
+                        SqlTime.read(rs, "updated_at")))
                 .optional();
     }
 
     /** Inserts or replaces; returns true when the retailer is new. */
-    boolean save(String id, String name, PhoneNumber phone, Instant now) {
-        int updated = jdbc.sql("update retailers set name = ?, phone = ?, updated_at = ? where id = ?")
-                .params(name, phone.e164(), SqlTime.of(now), id)
+    boolean save(String id, String name, PhoneNumber phone, Integer callsPerHour, Instant now) {
+        int updated = jdbc.sql("update retailers set name = ?, phone = ?, calls_per_hour = ?, updated_at = ? where id = ?")
+                .params(name, phone.e164(), callsPerHour, SqlTime.of(now), id)
                 .update();
         if (updated == 1) {
             return false;
         }
-        jdbc.sql("insert into retailers (id, name, phone, created_at, updated_at) values (?, ?, ?, ?, ?)")
-                .params(id, name, phone.e164(), SqlTime.of(now), SqlTime.of(now))
+        jdbc.sql("insert into retailers (id, name, phone, calls_per_hour, created_at, updated_at) values (?, ?, ?, ?, ?, ?)")
+                .params(id, name, phone.e164(), callsPerHour, SqlTime.of(now), SqlTime.of(now))
                 .update();
         return true;
     }

@@ -1,5 +1,7 @@
 package io.callmask.session;
 
+import io.callmask.web.Caller;
+import io.callmask.web.Problem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -61,13 +63,18 @@ class SessionController {
     }
 
     @GetMapping("/{id}")
-    SessionView get(@PathVariable String id) {
-        return SessionView.of(sessions.get(id));
+    SessionView get(@PathVariable String id, Caller caller) {
+        Session session = sessions.get(id);
+        if (!SessionAccess.visible(session, caller)) {
+            throw Problem.notFound("session", id);
+        }
+        return SessionView.of(session);
     }
 
     @GetMapping
-    List<SessionView> findByReference(@RequestParam @Pattern(regexp = REFERENCE) String reference) {
-        return sessions.findByReference(reference).stream().map(SessionView::of).toList();
+    List<SessionView> findByReference(@RequestParam @Pattern(regexp = REFERENCE) String reference, Caller caller) {
+        return sessions.findByReference(reference).stream().filter(s -> SessionAccess.visible(s, caller))
+                .map(SessionView::of).toList();
     }
 
     @PostMapping("/{id}/close")

@@ -65,17 +65,20 @@ public class ApiKeys {
     }
 
     private static List<byte[]> effective(List<String> configured, Path dataDir, String fileName, String prefix) {
-        List<String> keys = configured.isEmpty() ? List.of(generatedKey(dataDir, fileName, prefix)) : configured;
+        List<String> keys = configured.isEmpty()
+                ? List.of(generatedKey(dataDir, fileName, prefix, "callmask." + fileName + "s"))
+                : configured;
         return keys.stream().map(k -> k.getBytes(StandardCharsets.UTF_8)).toList();
     }
 
-    private static String generatedKey(Path dataDir, String fileName, String prefix) {
+    /** The secret in {@code <data-dir>/<fileName>}, generated (owner-only) on first use; logs where, never what. */
+    static String generatedKey(Path dataDir, String fileName, String prefix, String setting) {
         Path file = dataDir.resolve(fileName);
         try {
             if (Files.exists(file)) {
                 String key = Files.readString(file, StandardCharsets.UTF_8).strip();
                 if (!key.isEmpty()) {
-                    log.info("No {} configured; using the generated key stored in {}", setting(fileName), file.toAbsolutePath());
+                    log.info("No {} configured; using the generated key stored in {}", setting, file.toAbsolutePath());
                     return key;
                 }
             }
@@ -85,15 +88,11 @@ public class ApiKeys {
             String key = prefix + HexFormat.of().formatHex(random);
             Files.writeString(file, key + "\n", StandardCharsets.UTF_8);
             restrictToOwner(file);
-            log.info("No {} configured; generated a key into {}", setting(fileName), file.toAbsolutePath());
+            log.info("No {} configured; generated a key into {}", setting, file.toAbsolutePath());
             return key;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or write the generated key at " + file, e);
         }
-    }
-
-    private static String setting(String fileName) {
-        return "callmask." + fileName + "s";
     }
 
     private static void restrictToOwner(Path file) {

@@ -13,17 +13,25 @@ public class Problem extends RuntimeException {
     private final String slug;
     private final String title;
     private final Map<String, Object> properties;
+    private final Map<String, String> headers;
 
     public Problem(int status, String slug, String title, String detail) {
         this(status, slug, title, detail, Map.of());
     }
 
     public Problem(int status, String slug, String title, String detail, Map<String, Object> properties) {
+        this(status, slug, title, detail, properties, Map.of());
+    }
+
+    /** With response headers, such as {@code Retry-After} on a 429. */
+    public Problem(int status, String slug, String title, String detail, Map<String, Object> properties,
+            Map<String, String> headers) {
         super(detail);
         this.status = status;
         this.slug = slug;
         this.title = title;
         this.properties = Map.copyOf(properties);
+        this.headers = Map.copyOf(headers);
     }
 
     public static Problem notFound(String what, String id) {
@@ -53,6 +61,10 @@ public class Problem extends RuntimeException {
 
     public Map<String, Object> properties() {
         return properties;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
     }
 
     private static String capitalise(String s) {

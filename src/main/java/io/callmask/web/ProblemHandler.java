@@ -38,7 +38,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> problem(Problem e) {
         ProblemDetail body = ProblemTypes.of(e.status(), e.slug(), e.title(), e.getMessage());
         e.properties().forEach(body::setProperty);
-        return ResponseEntity.status(e.status()).body(body);
+        return ResponseEntity.status(e.status()).headers(h -> e.headers().forEach(h::set)).body(body);
     }
 
     @ExceptionHandler(InvalidPhoneNumberException.class)

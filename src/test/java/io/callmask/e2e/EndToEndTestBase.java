@@ -37,6 +37,9 @@ import tools.jackson.databind.JsonNode;
         "callmask.hubs=" + EndToEndTestBase.HUB,
         "callmask.allocation.hub-threshold=3",
         "callmask.data-dir=target/it-data",
+        // High enough that no scenario meets a rate limit unless it sets a low one itself.
+        "callmask.limits.retailer-calls-per-hour=100000",
+        "callmask.limits.customer-calls-per-day=100000",
         "spring.main.banner-mode=off"})
 @Import(EndToEndTestBase.Clocks.class)
 abstract class EndToEndTestBase {
