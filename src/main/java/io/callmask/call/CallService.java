@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -150,6 +151,13 @@ public class CallService {
             return new Answer(null, decision);
         }
         var bridge = (RouteDecision.Bridge) decision;
+        Optional<CallLimits.Limit> limited = limitDialIn(bridge);
+        if (limited.isPresent()) {
+            events.record("dial-in.rate-limited", bridge.session().id(), null,
+                    "A retailer's dial-in to the customer was turned away: the " + limited.get().wire()
+                            + " rate limit is reached.");
+            return new Answer(null, new RouteDecision.Reject(Reason.RATE_LIMITED, bridge.session().id()));
+        }
         String id = newId();
         Instant now = clock.instant();
         try {
@@ -162,6 +170,19 @@ public class CallService {
             return decide(calls.findByLegSid(carrierSid).orElseThrow());
         }
         return new Answer(id, decision);
+    }
+
+    /**
+     * A retailer dialling its customer's masked number starts a call as a click-to-call does, and
+     * counts against the same limits; a customer calling a retailer is never limited.
+     */
+    private Optional<CallLimits.Limit> limitDialIn(RouteDecision.Bridge bridge) {
+        Party caller = bridge.caller();
+        Party callee = bridge.callee();
+        if (!RETAILER_ROLE.equals(caller.role()) || !CUSTOMER_ROLE.equals(callee.role())) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(limits.admit(caller.externalId(), caller.real(), callee.real()).limit());
     }
 
     /** Records a status report for one leg; repeats and late arrivals change nothing. */

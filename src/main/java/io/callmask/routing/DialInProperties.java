@@ -17,8 +17,8 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("callmask.dial-in")
 public record DialInProperties(@NotBlank String expiredMessage, @NotBlank String unknownCallerMessage,
-        @NotBlank String calleeUnavailableMessage, @NotNull OutOfSession outOfSession, String supportNumber,
-        URI callbackUrl) {
+        @NotBlank String calleeUnavailableMessage, @NotBlank String rateLimitedMessage,
+        @NotNull OutOfSession outOfSession, String supportNumber, URI callbackUrl) {
 
     /** The choices for a dial-in that no open session accepts. */
     public enum OutOfSession { MESSAGE, FORWARD, CALLBACK }
@@ -45,6 +45,9 @@ public record DialInProperties(@NotBlank String expiredMessage, @NotBlank String
 
     /** The message for a turned-away dial-in. */
     public String messageFor(RouteDecision.Reason reason) {
+        if (reason == RouteDecision.Reason.RATE_LIMITED) {
+            return rateLimitedMessage;
+        }
         return reason == RouteDecision.Reason.SESSION_ENDED ? expiredMessage : unknownCallerMessage;
     }
 

@@ -35,11 +35,13 @@ public sealed interface RouteDecision permits RouteDecision.Bridge, RouteDecisio
         /** The dialled number is not one of ours, or the caller's number is unusable. */
         NOT_IN_SERVICE,
         /** A hub party entered no valid order code in its attempts. */
-        WRONG_CODE;
+        WRONG_CODE,
+        /** A retailer dialling a customer reached its own or the customer's rate limit. */
+        RATE_LIMITED;
 
         /** Reasons that follow the out-of-session policy (message, forward, callback). */
         public boolean outOfSession() {
-            return this != WRONG_CODE;
+            return this != WRONG_CODE && this != RATE_LIMITED;
         }
 
         public String wire() {

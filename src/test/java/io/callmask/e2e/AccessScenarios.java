@@ -280,6 +280,33 @@ abstract class AccessScenarios extends EndToEndTestBase {
     }
 
     @Test
+    void aRetailerDiallingItsCustomerOverTheLimitHearsWhyAndIsNotConnected() {
+        String retailerPhone = phone("no-answer", null);
+        String retailer = retailerWithLimit(retailerPhone, 2);
+        String customerPhone = TestNumbers.mobile();
+        Http.Response placed = maskedCall(order(retailer, customerPhone, "accepted"), retailer);
+        assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+        JsonNode session = api.get("/v1/sessions/" + placed.json().get("sessionId").asString()).json();
+        String calls = "/v1/sessions/" + session.get("id").asString() + "/calls";
+
+        Http.Response second = voice(retailerPhone, masked(session, "retailer"), callSid());
+        Http.Response third = voice(retailerPhone, masked(session, "retailer"), callSid());
+
+        assertThat(second.body()).contains("<Dial");
+        assertThat(third.body()).isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Say>Sorry, no more "
+                + "calls can be made to this customer right now. Please try again later.</Say><Hangup/></Response>");
+        assertThat(api.get(calls).json().size()).isEqualTo(2);
+        assertThat(api.get("/v1/events?type=dial-in.rate-limited&sessionId=" + session.get("id").asString()).json()
+                .size()).isEqualTo(1);
+        // The customer calling back is not limited.
+        assertThat(voice(customerPhone, masked(session, "customer"), callSid()).body()).contains("<Dial");
+    }
+
+    private static String callSid() {
+        return "CA" + java.util.UUID.randomUUID().toString().replace("-", "");
+    }
+
+    @Test
     void concurrentCallsOfOneRetailerAreLimitedExactly() throws Exception {
         String retailer = retailerWithLimit(phone("no-answer", null), 3);
         List<String> orders = new java.util.ArrayList<>();
