@@ -35,4 +35,10 @@ class ConfigurationValidationTest {
         assertThatThrownBy(() -> start("--callmask.twilio.account-sid=AC" + "1".repeat(32)))
                 .hasStackTraceContaining("callmask.twilio.auth-token is required");
     }
+
+    @Test
+    void aTokenSecretShorterThan32BytesIsRefused() {
+        assertThatThrownBy(() -> start("--callmask.tokens.secret=only-twenty-bytes!!!"))
+                .hasStackTraceContaining("callmask.tokens.secret must be at least 32 bytes");
+    }
 }
