@@ -199,6 +199,13 @@ abstract class AccessScenarios extends EndToEndTestBase {
         assertThat(platformOnly.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
 
+    @Test
+    void theApiDocumentDoesNotShowTheCallerAsAParameter() {
+        Http.Response doc = api.get("/v3/api-docs");
+        assertThat(doc.status()).isEqualTo(200);
+        assertThat(doc.body()).contains("/v1/retailer-tokens").doesNotContain("\"name\":\"caller\"");
+    }
+
     // --- rate limits -------------------------------------------------------------------------
 
     @Test
