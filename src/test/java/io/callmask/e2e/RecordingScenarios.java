@@ -66,11 +66,14 @@ abstract class RecordingScenarios extends EndToEndTestBase {
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.json().get("type").asString()).isEqualTo("urn:callmask:problem:operator-only");
+        var refusedAudio = api.get("/v1/recordings/" + recordingId + "/media", "audio/wav");
+        assertThat(refusedAudio.status()).as(refusedAudio.body()).isEqualTo(403);
+        assertThat(operator.get("/v1/recordings/rec_unknown/media", "audio/*").status()).isEqualTo(404);
         assertThat(api.get("/v1/audit").status()).isEqualTo(403);
 
         JsonNode asOperator = operator.get("/v1/calls/" + callId + "/recordings").json().get(0);
         assertThat(asOperator.get("mediaUrl").asString()).isEqualTo("/v1/recordings/" + recordingId + "/media");
-        var audio = operator.get("/v1/recordings/" + recordingId + "/media");
+        var audio = operator.get("/v1/recordings/" + recordingId + "/media", "audio/wav");
         assertThat(audio.status()).isEqualTo(200);
         assertThat(audio.contentType()).startsWith("audio/wav");
         assertThat(audio.body()).startsWith("RIFF");
@@ -227,6 +230,28 @@ abstract class RecordingScenarios extends EndToEndTestBase {
         assertThat(gone.status()).isEqualTo(410);
         assertThat(gone.json().get("type").asString()).isEqualTo("urn:callmask:problem:recording-purged");
         assertThat(step.purge(clock.instant().plusSeconds(1))).as("idempotent").isZero();
+    }
+
+    @Test
+    void theLatestRequestForAnOpenSessionDecidesWhetherItsCallsAreRecorded() {
+        String retailerPhone = TestNumbers.mobile();
+        String customerPhone = TestNumbers.mobile();
+        String reference = "order-rec-flag-" + System.nanoTime();
+        JsonNode recorded = recordedSession(reference, retailerPhone, customerPhone);
+        String body = """
+                {"reference":"%s","record":%s,"parties":[{"role":"retailer","id":"r1","number":"%s"},
+                 {"role":"customer","id":"c1","number":"%s"}]}""";
+
+        var unchanged = api.post("/v1/sessions", body.formatted(reference, "null", retailerPhone, customerPhone));
+        var off = api.post("/v1/sessions", body.formatted(reference, "false", retailerPhone, customerPhone));
+        var invalid = api.post("/v1/sessions", body.formatted(reference, "\"maybe\"", retailerPhone, customerPhone));
+
+        assertThat(unchanged.json().get("record").asBoolean()).as("not said: as it is").isTrue();
+        assertThat(off.status()).isEqualTo(200);
+        assertThat(off.json().get("id").asString()).isEqualTo(recorded.get("id").asString());
+        assertThat(off.json().get("record").asBoolean()).isFalse();
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(api.get("/v1/sessions/" + recorded.get("id").asString()).json().get("record").asBoolean()).isFalse();
     }
 
     // --- helpers ---------------------------------------------------------------------------------
