@@ -55,7 +55,9 @@ abstract class RecordingScenarios extends EndToEndTestBase {
                 .containsExactly(CONSENT);
 
         JsonNode recording = awaitRecording(callId, "completed");
-        assertThat(recording.get("durationSeconds").asInt()).isEqualTo(done.get("durationSeconds").asInt()).isEqualTo(20);
+        // The talk time, as the callee's leg reported it (20 emulated seconds, give or take scheduling).
+        assertThat(recording.get("durationSeconds").asInt()).isEqualTo(done.get("durationSeconds").asInt())
+                .isBetween(20, 22);
         assertThat(recording.get("channels").asInt()).isEqualTo(2);
         assertThat(recording.get("purged").asBoolean()).isFalse();
         assertThat(recording.has("mediaUrl")).as("no media URL for a platform key").isFalse();
@@ -115,7 +117,9 @@ abstract class RecordingScenarios extends EndToEndTestBase {
         assertThat(heard(awaitPhoneCall(retailerPhone, "completed"))).containsExactly(CONSENT);
         String callId = api.get("/v1/sessions/" + session.get("id").asString() + "/calls").json().get(0).get("id")
                 .asString();
-        assertThat(awaitRecording(callId, "completed").get("durationSeconds").asInt()).isEqualTo(4);
+        JsonNode call = awaitCallStatus(callId, "completed");
+        assertThat(awaitRecording(callId, "completed").get("durationSeconds").asInt())
+                .isEqualTo(call.get("durationSeconds").asInt()).isBetween(4, 6);
     }
 
     @Test
@@ -224,7 +228,7 @@ abstract class RecordingScenarios extends EndToEndTestBase {
         assertThat(emulatorRecording(carrierSid)).as("gone at the carrier").isEqualTo(404);
         JsonNode after = operator.get("/v1/calls/" + callId + "/recordings").json().get(0);
         assertThat(after.get("purged").asBoolean()).isTrue();
-        assertThat(after.get("durationSeconds").asInt()).isEqualTo(3);
+        assertThat(after.get("durationSeconds").asInt()).isEqualTo(recording.get("durationSeconds").asInt());
         assertThat(after.has("mediaUrl")).isFalse();
         var gone = operator.get("/v1/recordings/" + recordingId + "/media");
         assertThat(gone.status()).isEqualTo(410);
