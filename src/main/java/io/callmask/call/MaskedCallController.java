@@ -25,13 +25,13 @@ class MaskedCallController {
 
     /** {@code retailerId} may be left out with a retailer token, which names the retailer. */
     record Body(@NotBlank @Pattern(regexp = ID) String orderId, @Pattern(regexp = ID) String retailerId,
-            String customerPhone) {}
+            String customerPhone, Boolean record) {}
 
     record Result(boolean success, String sessionId, String callId, String callSid, String message) {}
 
     @PostMapping("/v1/masked-calls")
     ResponseEntity<Result> create(@Valid @RequestBody Body body, Caller caller) {
-        var placed = maskedCalls.place(body.orderId(), retailerFor(body, caller), body.customerPhone());
+        var placed = maskedCalls.place(body.orderId(), retailerFor(body, caller), body.customerPhone(), body.record());
         String sid = placed.call().leg(Leg.Role.CALLER).map(Leg::carrierSid).orElse(null);
         String shown = placed.session().party(MaskedCallService.RETAILER_ROLE).orElseThrow().masked().e164();
         return ResponseEntity.status(201).body(new Result(true, placed.session().id(), placed.call().id(), sid,

@@ -44,7 +44,8 @@ class MaskedCallService {
 
     record Placed(Session session, Call call) {}
 
-    Placed place(String orderId, String retailerId, String customerPhone) {
+    /** {@code record}: whether the order's session records its calls (null: as it is, or the default). */
+    Placed place(String orderId, String retailerId, String customerPhone, Boolean record) {
         Retailer retailer = retailers.find(retailerId).orElseThrow(() -> new Problem(404, "unknown-retailer",
                 "Unknown retailer", "No retailer has the id '" + retailerId + "'."));
         Order order = orders.find(orderId).orElseThrow(() -> new Problem(404, "unknown-order", "Unknown order",
@@ -66,7 +67,7 @@ class MaskedCallService {
         limits.require(retailer.id(), retailer.phone(), order.customerPhone());
         Session session = sessions.open(order.id(), List.of(
                 new PartyRequest(RETAILER_ROLE, retailer.id(), retailer.phone().e164()),
-                new PartyRequest(CUSTOMER_ROLE, order.customerId(), order.customerPhone().e164())), null).session();
+                new PartyRequest(CUSTOMER_ROLE, order.customerId(), order.customerPhone().e164())), null, record).session();
         return new Placed(session, calls.startClickToCall(session.id(), RETAILER_ROLE, false));
     }
 }

@@ -18,4 +18,19 @@ public interface Carrier {
      * @throws CarrierException when the carrier refuses or cannot be reached
      */
     String placeCall(OutboundCall call);
+
+    /**
+     * The audio of a recording the carrier keeps, as the carrier serves it.
+     *
+     * @return empty when the carrier has no such recording (never made, or deleted)
+     * @throws CarrierException when the carrier refuses or cannot be reached
+     */
+    java.util.Optional<RecordingMedia> fetchRecording(String carrierRecordingSid);
+
+    /**
+     * Deletes a recording at the carrier. Idempotent: a recording already gone counts as deleted.
+     *
+     * @throws CarrierException when the carrier refuses or cannot be reached
+     */
+    void deleteRecording(String carrierRecordingSid);
 }

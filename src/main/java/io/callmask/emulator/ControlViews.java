@@ -37,6 +37,11 @@ final class ControlViews {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    record RecordingView(String sid, String callSid, String status, Instant startTime, long durationSeconds,
+                         int channels, String source) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record NumberView(String number, String voiceUrl, String statusCallback) {
     }
 
@@ -61,6 +66,11 @@ final class ControlViews {
                 entry.incoming() ? leg.from : null, entry.incoming() ? null : leg.to, leg.status().wire,
                 leg.startedAt() != null ? leg.startedAt() : leg.createdAt, leg.answeredAt(), leg.endedAt(),
                 leg.durationSeconds(), leg.heard());
+    }
+
+    static RecordingView recording(CallRecording r) {
+        return new RecordingView(r.sid(), r.callSid(), r.status(), r.startTime(), r.durationSeconds(), r.channels(),
+                CallRecording.SOURCE);
     }
 
     static NumberView number(IncomingNumber number) {

@@ -1,14 +1,19 @@
 package io.callmask.emulator;
 
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One {@code <Dial>}: rings a child leg with the dialled caller ID, bridges it to the parent when answered, and
  * when either side ends reports {@code DialCallStatus} to the action URL (or carries on with the next verb).
+ * A recorded dial ({@code record="record-from-…"}) leaves a recording of the bridge and reports it to
+ * {@code recordingStatusCallback}.
  */
 final class DialSession {
 
@@ -18,6 +23,7 @@ final class DialSession {
     private final Verb.Dial dial;
     private final TwimlRunner.Cursor after;
     private final AtomicBoolean finished = new AtomicBoolean();
+    private final String recordingSid = "RE" + UUID.randomUUID().toString().replace("-", "");
     private Leg child;
 
     DialSession(Switchboard board, TwimlRunner runner, Leg parent, Verb.Dial dial, TwimlRunner.Cursor after) {
@@ -79,11 +85,56 @@ final class DialSession {
         if (dial.timeLimit() != null) {
             child.addTimer(board.clock.after(dial.timeLimit(), () -> board.end(child, CallStatus.COMPLETED)));
         }
+        if (dial.recording() != null) {
+            Instant start = dial.recording().fromRinging() && child.startedAt() != null ? child.startedAt()
+                    : child.answeredAt();
+            reportRecording(recording(start, 0, "in-progress"));
+        }
+    }
+
+    /** The bridge ended: the recording is kept (or is absent, when the bridge was too short) and reported. */
+    private void finishRecording(Leg dialled) {
+        Verb.DialRecording rec = dial.recording();
+        Instant start = rec.fromRinging() && dialled.startedAt() != null ? dialled.startedAt() : dialled.answeredAt();
+        long seconds = rec.fromRinging()
+                ? Math.round(Duration.between(start, dialled.endedAt()).toMillis() / 1000.0 / board.clock.timeScale())
+                : dialled.durationSeconds();
+        CallRecording recording = recording(start, seconds, seconds < 1 ? "absent" : "completed");
+        if (recording.status().equals("completed")) {
+            board.recordings.add(recording);
+        }
+        reportRecording(recording);
+    }
+
+    private CallRecording recording(Instant start, long seconds, String status) {
+        return new CallRecording(recordingSid, board.accountSid, parent.sid, start, seconds,
+                dial.recording().dual() ? 2 : 1, status, Instant.now());
+    }
+
+    private void reportRecording(CallRecording recording) {
+        Verb.DialRecording rec = dial.recording();
+        if (rec.statusCallback() == null || !rec.events().contains(recording.status())) {
+            return;
+        }
+        Map<String, String> params = RecordingCallback.params(recording, recording.status(), board.restBase());
+        parent.queueCallback(() -> {
+            try {
+                URI url = RecordingCallback.url(rec, after.base());
+                board.webhooks().send(url, StatusCallback.normaliseMethod(rec.statusCallbackMethod()), params);
+            } catch (WebhookException e) {
+                parent.recordError(e.code + " " + e.getMessage());
+            } catch (IllegalArgumentException e) {
+                parent.recordError(WebhookClient.HTTP_RETRIEVAL_FAILURE + " Invalid recordingStatusCallback URL");
+            }
+        }, board.clock.workers());
     }
 
     private void finish(String dialCallStatus, Leg dialled) {
         if (!finished.compareAndSet(false, true)) {
             return;
+        }
+        if (dial.recording() != null && dialled != null && dialled.answeredAt() != null) {
+            finishRecording(dialled);
         }
         if (dial.action() == null) {
             if (!parent.status().terminal()) {

@@ -41,6 +41,15 @@ class EmulatorCallController {
         return ControlViews.call(emulator.call(sid));
     }
 
+    /** The account's recordings, oldest first; a deleted recording is no longer listed. */
+    @GetMapping("/recordings")
+    List<ControlViews.RecordingView> recordings(@RequestParam(defaultValue = "100") int limit) {
+        if (limit < 1) {
+            throw new BadRequestException("limit must be at least 1");
+        }
+        return emulator.recordings(limit).stream().map(ControlViews::recording).toList();
+    }
+
     @PostMapping(path = "/numbers", consumes = MediaType.APPLICATION_JSON_VALUE)
     ControlViews.NumberView register(@RequestBody NumberRequest body) {
         URI statusCallback = body.statusCallback() == null ? null : url(body.statusCallback(), "statusCallback");

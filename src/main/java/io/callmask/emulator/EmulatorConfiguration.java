@@ -21,6 +21,9 @@ class EmulatorConfiguration {
         if (!StringUtils.hasText(token)) {
             token = environment.getProperty("callmask.twilio.auth-token");
         }
-        return new TwilioEmulator(properties, StringUtils.hasText(token) ? token : FALLBACK_TOKEN);
+        // The server's port is known only once it runs: read when a recording URL is made.
+        return new TwilioEmulator(properties, StringUtils.hasText(token) ? token : FALLBACK_TOKEN,
+                () -> "http://localhost:" + environment.getProperty("local.server.port", "8080")
+                        + environment.getProperty("server.servlet.context-path", "") + "/emulator/twilio");
     }
 }

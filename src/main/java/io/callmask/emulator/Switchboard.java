@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,12 +27,20 @@ final class Switchboard {
     final EmulatorClock clock;
     final CallLog calls = new CallLog();
     final Phones phones = new Phones();
+    final CallRecordings recordings = new CallRecordings();
     private final WebhookClient webhooks;
+    private final Supplier<String> restBase;
 
-    Switchboard(String accountSid, EmulatorClock clock, WebhookClient webhooks) {
+    /** {@code restBase}: where this emulator's REST surface is reached, e.g. {@code http://localhost:8080/emulator/twilio}. */
+    Switchboard(String accountSid, EmulatorClock clock, WebhookClient webhooks, Supplier<String> restBase) {
         this.accountSid = accountSid;
         this.clock = clock;
         this.webhooks = webhooks;
+        this.restBase = restBase;
+    }
+
+    String restBase() {
+        return restBase.get();
     }
 
     Leg newLeg(String parentSid, String direction, String from, String to, StatusCallback callback) {

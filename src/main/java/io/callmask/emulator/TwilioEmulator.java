@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.springframework.beans.factory.DisposableBean;
 
@@ -28,12 +29,17 @@ public class TwilioEmulator implements DisposableBean {
     private final PhoneActions phoneActions;
 
     TwilioEmulator(EmulatorProperties properties, String authToken) {
+        this(properties, authToken, () -> "http://localhost:8080/emulator/twilio");
+    }
+
+    /** {@code restBase}: where the emulator's REST surface is reached; recording URLs point there. */
+    TwilioEmulator(EmulatorProperties properties, String authToken, Supplier<String> restBase) {
         this.properties = properties;
         this.accountSid = properties.accountSid();
         this.authToken = authToken;
         this.clock = new EmulatorClock(properties.timeScale());
         this.board = new Switchboard(accountSid, clock,
-                new WebhookClient(new WebhookSigner(authToken), properties.webhookTimeout()));
+                new WebhookClient(new WebhookSigner(authToken), properties.webhookTimeout()), restBase);
         this.runner = new TwimlRunner(board);
         this.phoneActions = new PhoneActions(board);
     }
@@ -78,6 +84,10 @@ public class TwilioEmulator implements DisposableBean {
         synchronized (incomingNumbers) {
             return List.copyOf(incomingNumbers.values());
         }
+    }
+
+    Switchboard board() {
+        return board;
     }
 
     PhoneActions phoneActions() {
@@ -169,6 +179,20 @@ public class TwilioEmulator implements DisposableBean {
     void clear() {
         board.phones.clear();
         board.calls.clear();
+        board.recordings.clear();
+    }
+
+    CallRecording recording(String sid) {
+        return board.recordings.find(sid).orElseThrow(() -> new NotFoundException("no recording with sid " + sid));
+    }
+
+    List<CallRecording> recordings(int limit) {
+        return board.recordings.latest(limit);
+    }
+
+    /** Twilio's "delete recording": false when there was none. */
+    boolean deleteRecording(String sid) {
+        return board.recordings.delete(sid);
     }
 
     @Override

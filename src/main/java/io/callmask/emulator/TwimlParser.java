@@ -101,7 +101,37 @@ final class TwimlParser {
         }
         String limit = attr(e, "timeLimit", null);
         return new Verb.Dial(attr(e, "callerId", null), attr(e, "action", null), attr(e, "method", "POST"),
-                number(e, "timeout", 30), limit == null ? null : number(e, "timeLimit", 14400), number);
+                number(e, "timeout", 30), limit == null ? null : number(e, "timeLimit", 14400), number, recording(e));
+    }
+
+    /** Twilio's {@code record} values on {@code <Dial>}; {@code true}/{@code false} are the older spelling. */
+    private static Verb.DialRecording recording(Element dial) throws TwimlException {
+        String record = attr(dial, "record", "do-not-record");
+        boolean fromRinging;
+        switch (record) {
+            case "do-not-record":
+            case "false":
+                return null;
+            case "record-from-answer":
+            case "record-from-answer-dual":
+            case "true":
+                fromRinging = false;
+                break;
+            case "record-from-ringing":
+            case "record-from-ringing-dual":
+                fromRinging = true;
+                break;
+            default:
+                throw new TwimlException("Document parse failure: <Dial record=\"" + record + "\"> is not supported");
+        }
+        Set<String> events = new LinkedHashSet<>(List.of(attr(dial, "recordingStatusCallbackEvent", "").split("\\s+")));
+        events.retainAll(RecordingCallback.KNOWN_EVENTS);
+        if (events.isEmpty()) {
+            events.add("completed");
+        }
+        return new Verb.DialRecording(fromRinging, record.endsWith("-dual"),
+                attr(dial, "recordingStatusCallback", null), attr(dial, "recordingStatusCallbackMethod", "POST"),
+                Set.copyOf(events));
     }
 
     private static List<Element> children(Element parent) {

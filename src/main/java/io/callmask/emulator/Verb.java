@@ -29,8 +29,17 @@ sealed interface Verb {
                       String statusCallbackMethod) {
     }
 
+    /** {@code recording}: null when the dial is not recorded. */
     record Dial(String callerId, String action, String method, double timeout, Double timeLimit,
-                DialNumber number) implements Verb {
+                DialNumber number, DialRecording recording) implements Verb {
+    }
+
+    /**
+     * {@code record="record-from-…"} on {@code <Dial>}: from the callee's answer or from ringing, one channel
+     * or two ({@code dual}: each party on its own), and where to report the recording's status.
+     */
+    record DialRecording(boolean fromRinging, boolean dual, String statusCallback, String statusCallbackMethod,
+                         Set<String> events) {
     }
 
     /** {@code numDigits} 0 = no limit. */

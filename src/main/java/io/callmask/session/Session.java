@@ -4,9 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** A masked relationship between two parties for one reference (an order id). */
+/**
+ * A masked relationship between two parties for one reference (an order id). {@code record}: its
+ * calls are recorded by the carrier, after both parties hear the consent notice.
+ */
 public record Session(String id, String reference, String orderCode, SessionStatus status, Instant createdAt,
-        Instant expiresAt, Instant endedAt, List<Party> parties) {
+        Instant expiresAt, Instant endedAt, List<Party> parties, boolean record) {
 
     /** Open and not yet past its expiry, whatever the scheduled expiry has done so far. */
     public boolean openAt(Instant now) {

@@ -39,18 +39,23 @@ class SessionController {
             @NotBlank String number) {}
 
     record CreateBody(@NotBlank @Pattern(regexp = REFERENCE) String reference,
-            @NotNull @Size(min = 2, max = 2) List<@Valid @NotNull PartyBody> parties, Long ttlSeconds) {}
+            @NotNull @Size(min = 2, max = 2) List<@Valid @NotNull PartyBody> parties, Long ttlSeconds,
+            Boolean record) {}
 
     /** What the API shows of a party: never its real number. {@code hub}: it dials the hub and enters the code. */
     record PartyView(String role, String id, String maskedNumber, boolean hub) {}
 
-    /** {@code orderCode} is what a hub party enters in the hub's menu; show it in the platform's app. */
+    /**
+     * {@code orderCode} is what a hub party enters in the hub's menu; show it in the platform's app.
+     * {@code record}: its calls are recorded, after both parties hear the consent notice.
+     */
     record SessionView(String id, String reference, String orderCode, String status, Instant createdAt,
-            Instant expiresAt, Instant endedAt, List<PartyView> parties) {
+            Instant expiresAt, Instant endedAt, List<PartyView> parties, boolean record) {
         static SessionView of(Session s) {
             return new SessionView(s.id(), s.reference(), s.orderCode(), s.status().wire(), s.createdAt(),
                     s.expiresAt(), s.endedAt(), s.parties().stream()
-                            .map(p -> new PartyView(p.role(), p.externalId(), p.masked().e164(), p.onHub())).toList());
+                            .map(p -> new PartyView(p.role(), p.externalId(), p.masked().e164(), p.onHub())).toList(),
+                    s.record());
         }
     }
 
@@ -58,7 +63,7 @@ class SessionController {
     ResponseEntity<SessionView> create(@Valid @RequestBody CreateBody body) {
         Duration ttl = body.ttlSeconds() == null ? null : Duration.ofSeconds(body.ttlSeconds());
         var opened = sessions.open(body.reference(), body.parties().stream()
-                .map(p -> new PartyRequest(p.role(), p.id(), p.number())).toList(), ttl);
+                .map(p -> new PartyRequest(p.role(), p.id(), p.number())).toList(), ttl, body.record());
         return ResponseEntity.status(opened.created() ? 201 : 200).body(SessionView.of(opened.session()));
     }
 

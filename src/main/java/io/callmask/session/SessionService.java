@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,10 +40,13 @@ public class SessionService {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final OrderCodes orderCodes;
+    private final boolean recordByDefault;
 
     SessionService(Sessions sessions, Allocator allocator, PhoneNumberParser numbers, Events events,
-            SessionProperties properties, AllocationProperties allocation, TransactionTemplate tx, Clock clock) {
+            SessionProperties properties, AllocationProperties allocation, TransactionTemplate tx, Clock clock,
+            @Value("${callmask.recording.default:false}") boolean recordByDefault) {
         this.orderCodes = new OrderCodes(allocation.codeDigits());
+        this.recordByDefault = recordByDefault;
         this.sessions = sessions;
         this.allocator = allocator;
         this.numbers = numbers;
@@ -56,6 +60,15 @@ public class SessionService {
     public record Opened(Session session, boolean created) {}
 
     public Opened open(String reference, List<PartyRequest> requested, Duration ttl) {
+        return open(reference, requested, ttl, null);
+    }
+
+    /**
+     * As above; {@code record} says whether the session's calls are recorded (null: the configured
+     * default). Given on a repeated request for the open session, it changes that session's calls
+     * from then on: the platform's latest word stands.
+     */
+    public Opened open(String reference, List<PartyRequest> requested, Duration ttl, Boolean record) {
         Duration effectiveTtl = ttl == null ? properties.defaultTtl() : ttl;
         if (effectiveTtl.isNegative() || effectiveTtl.isZero() || effectiveTtl.compareTo(properties.maxTtl()) > 0) {
             throw Problem.badRequest("invalid-ttl", "'ttlSeconds' must be between 1 and "
@@ -66,11 +79,13 @@ public class SessionService {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             var existing = sessions.findOpenByKey(openKey).flatMap(sessions::find).map(this::expireIfDue);
             if (existing.isPresent() && existing.get().status() == SessionStatus.OPEN) {
-                return new Opened(existing.get(), false);
+                return new Opened(recordAsAsked(existing.get(), record), false);
             }
+            boolean recorded = record == null ? recordByDefault : record;
             try {
                 List<Allocation> allocations = new ArrayList<>();
-                Session created = tx.execute(status -> create(reference, parties, effectiveTtl, openKey, allocations));
+                Session created = tx.execute(status -> create(reference, parties, effectiveTtl, openKey, allocations,
+                        recorded));
                 reportShortfall(created, allocations);
                 return new Opened(created, true);
             } catch (DuplicateKeyException raced) {
@@ -122,8 +137,16 @@ public class SessionService {
         }
     }
 
+    private Session recordAsAsked(Session open, Boolean record) {
+        if (record == null || record == open.record()) {
+            return open;
+        }
+        tx.executeWithoutResult(status -> sessions.setRecord(open.id(), record));
+        return sessions.find(open.id()).orElseThrow();
+    }
+
     private Session create(String reference, List<Parsed> parties, Duration ttl, String openKey,
-            List<Allocation> allocations) {
+            List<Allocation> allocations, boolean record) {
         Instant now = clock.instant();
         String id = "ses_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
         allocations.clear();
@@ -140,7 +163,7 @@ public class SessionService {
             allocated.add(new Party(i, p.role(), p.id(), p.number(), allocation.masked(), allocation.onHub()));
         }
         Session session = new Session(id, reference, orderCodes.next(busiest), SessionStatus.OPEN, now, now.plus(ttl),
-                null, allocated);
+                null, allocated, record);
         sessions.insert(session, openKey);
         return session;
     }

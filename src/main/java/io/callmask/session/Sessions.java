@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 public class Sessions {
 
     private static final String SELECT = """
-            select s.id, s.reference, s.order_code, s.status, s.created_at, s.expires_at, s.ended_at,
+            select s.id, s.reference, s.order_code, s.status, s.created_at, s.expires_at, s.ended_at, s.record_calls,
                    p.position, p.role, p.external_id, p.real_number, p.masked_number, p.on_hub
             from sessions s join parties p on p.session_id = s.id
             """;
@@ -95,10 +95,10 @@ public class Sessions {
      */
     void insert(Session session, String openKey) {
         jdbc.sql("""
-                        insert into sessions (id, reference, order_code, status, open_key, created_at, expires_at)
-                        values (?, ?, ?, 'open', ?, ?, ?)""")
+                        insert into sessions (id, reference, order_code, status, open_key, created_at, expires_at, record_calls)
+                        values (?, ?, ?, 'open', ?, ?, ?, ?)""")
                 .params(session.id(), session.reference(), session.orderCode(), openKey,
-                        SqlTime.of(session.createdAt()), SqlTime.of(session.expiresAt()))
+                        SqlTime.of(session.createdAt()), SqlTime.of(session.expiresAt()), session.record())
                 .update();
         for (Party p : session.parties()) {
             jdbc.sql("""
@@ -119,6 +119,11 @@ public class Sessions {
                         .update();
             }
         }
+    }
+
+    /** Whether the session's calls from now on are recorded; only an open session changes. */
+    void setRecord(String id, boolean record) {
+        jdbc.sql("update sessions set record_calls = ? where id = ? and status = 'open'").params(record, id).update();
     }
 
     /** Ends an open session and frees its routes; false when it had already ended. */
@@ -174,7 +179,7 @@ public class Sessions {
             s.parties().add(party(rs));
         });
         return sessions.values().stream().map(s -> new Session(s.id(), s.reference(), s.orderCode(), s.status(),
-                s.createdAt(), s.expiresAt(), s.endedAt(), List.copyOf(s.parties()))).toList();
+                s.createdAt(), s.expiresAt(), s.endedAt(), List.copyOf(s.parties()), s.record())).toList();
     }
 
     private static Session session(ResultSet rs) {
@@ -182,7 +187,7 @@ public class Sessions {
             return new Session(rs.getString("id"), rs.getString("reference"), rs.getString("order_code"),
                     SessionStatus.valueOf(rs.getString("status").toUpperCase()),
                     SqlTime.read(rs, "created_at"), SqlTime.read(rs, "expires_at"),
-                    SqlTime.read(rs, "ended_at"), new ArrayList<>());
+                    SqlTime.read(rs, "ended_at"), new ArrayList<>(), rs.getBoolean("record_calls"));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

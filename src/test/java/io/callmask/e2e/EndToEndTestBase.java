@@ -29,6 +29,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "callmask.api-keys=" + EndToEndTestBase.API_KEY,
+        "callmask.operator-keys=" + EndToEndTestBase.OPERATOR_KEY,
         "callmask.twilio.auth-token=" + EndToEndTestBase.AUTH_TOKEN,
         "callmask.emulator.time-scale=0.05",
         "callmask.calls.ring-timeout=20s",
@@ -45,6 +46,7 @@ import tools.jackson.databind.JsonNode;
 abstract class EndToEndTestBase {
 
     static final String API_KEY = "it-api-key";
+    static final String OPERATOR_KEY = "it-operator-key";
     static final String AUTH_TOKEN = "it-auth-token";
     static final String HUB = "+918047180099";
     static final String US_NUMBER = "+14155550100";
@@ -67,11 +69,13 @@ abstract class EndToEndTestBase {
     MutableClock clock;
 
     Http api;
+    Http operator;
     Http emulator;
 
     @BeforeEach
     void connect() {
         api = new Http("http://localhost:" + port, API_KEY);
+        operator = new Http("http://localhost:" + port, OPERATOR_KEY);
         emulator = new Http("http://localhost:" + port, null);
     }
 

@@ -25,7 +25,8 @@ class TwimlParserTest {
         assertThat(verbs).containsExactly(new Verb.Say("Connecting"),
                 new Verb.Dial("+918000000001", "/done", "POST", 20, 600.0,
                         new Verb.DialNumber("+919876543210", "/whisper", "POST", "http://x/status",
-                                Set.of("ringing", "answered"), "POST")),
+                                Set.of("ringing", "answered"), "POST"),
+                        new Verb.DialRecording(false, false, null, "POST", Set.of("completed"))),
                 new Verb.Hangup());
     }
 
@@ -33,8 +34,27 @@ class TwimlParserTest {
     void readsBareDialAndGatherDefaults() throws TwimlException {
         assertThat(TwimlParser.parse("<Response><Dial>+919876543210</Dial><Gather><Say>Hi</Say></Gather></Response>"))
                 .containsExactly(new Verb.Dial(null, null, "POST", 30, null,
-                                new Verb.DialNumber("+919876543210", null, "POST", null, Set.of(), "POST")),
+                                new Verb.DialNumber("+919876543210", null, "POST", null, Set.of(), "POST"), null),
                         new Verb.Gather(0, null, "POST", 5, "#", List.of(new Verb.Say("Hi"))));
+    }
+
+    @Test
+    void readsDialRecordingAttributes() throws TwimlException {
+        Verb.Dial dial = (Verb.Dial) TwimlParser.parse("""
+                <Response><Dial record="record-from-answer-dual" recordingStatusCallback="/rec"
+                  recordingStatusCallbackMethod="GET" recordingStatusCallbackEvent="completed absent bogus">
+                  <Number>+919876543210</Number></Dial></Response>""").get(0);
+        Verb.Dial ringing = (Verb.Dial) TwimlParser.parse(
+                "<Response><Dial record=\"record-from-ringing\">+919876543210</Dial></Response>").get(0);
+
+        assertThat(dial.recording()).isEqualTo(new Verb.DialRecording(false, true, "/rec", "GET",
+                Set.of("completed", "absent")));
+        assertThat(ringing.recording()).isEqualTo(new Verb.DialRecording(true, false, null, "POST",
+                Set.of("completed")));
+        assertThat(((Verb.Dial) TwimlParser.parse("<Response><Dial record=\"do-not-record\">+919876543210</Dial>"
+                + "</Response>").get(0)).recording()).isNull();
+        assertThatThrownBy(() -> TwimlParser.parse("<Response><Dial record=\"always\">+919876543210</Dial></Response>"))
+                .isInstanceOf(TwimlException.class).hasMessageContaining("record=\"always\"");
     }
 
     @Test

@@ -17,6 +17,12 @@ public final class PostgresDatabase {
     private static final String PORT = env("CALLMASK_TEST_PG_PORT", "5432");
     public static final String USER = env("CALLMASK_TEST_PG_USER", "postgres");
 
+    /**
+     * One open connection to each database this JVM created: a database in use refuses to drop, so a
+     * parallel run's clean-up of leftovers cannot remove it between its creation and its first use.
+     */
+    private static final java.util.List<Connection> HOLDS = new java.util.ArrayList<>();
+
     private PostgresDatabase() {}
 
     /** Creates a new, empty database and returns its JDBC URL. */
@@ -25,6 +31,9 @@ public final class PostgresDatabase {
         try (Connection c = DriverManager.getConnection(url("postgres"), USER, "")) {
             dropLeftovers(c);
             c.createStatement().execute("create database " + name);
+            synchronized (HOLDS) {
+                HOLDS.add(DriverManager.getConnection(url(name), USER, ""));
+            }
             return url(name);
         } catch (SQLException e) {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {

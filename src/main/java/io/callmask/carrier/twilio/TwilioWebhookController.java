@@ -5,11 +5,14 @@ import io.callmask.call.CallService;
 import io.callmask.call.Leg;
 import io.callmask.call.LegStatus;
 import io.callmask.number.PhoneNumber;
+import io.callmask.recording.RecordingProperties;
 import io.callmask.routing.DialInProperties;
 import io.callmask.routing.HubProperties;
 import io.callmask.session.SessionService;
 import io.callmask.routing.RouteDecision;
 import io.callmask.web.Problem;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,9 +42,12 @@ class TwilioWebhookController {
     private final DialInProperties messages;
     private final HubProperties hub;
     private final CallProperties callProperties;
+    private final RecordingProperties recording;
 
     TwilioWebhookController(CallService calls, SessionService sessions, Twiml twiml, TwilioWebhooks webhooks,
-            DialInProperties messages, HubProperties hub, CallProperties callProperties) {
+            DialInProperties messages, HubProperties hub, CallProperties callProperties,
+            RecordingProperties recording) {
+        this.recording = recording;
         this.calls = calls;
         this.sessions = sessions;
         this.webhooks = webhooks;
@@ -81,14 +87,26 @@ class TwilioWebhookController {
         return xml(render(answer, dialled.get()));
     }
 
-    /** Played to a hub party before a call to it is bridged: which order this call is about. */
+    /**
+     * Played to the callee before a call to it is bridged: which order the call is about (a hub
+     * party, {@code order}), then that the call is recorded ({@code consent}).
+     */
     @PostMapping("/whisper")
-    ResponseEntity<String> whisper(@RequestParam("session") String sessionId) {
-        try {
-            return xml(twiml.say(hub.whisperFor(sessions.get(sessionId).reference())));
-        } catch (Problem unknownSession) {
-            return xml(twiml.silence()); // bridge without an announcement rather than fail the call
+    ResponseEntity<String> whisper(@RequestParam("session") String sessionId,
+            @RequestParam(name = "order", defaultValue = "true") boolean order,
+            @RequestParam(name = "consent", defaultValue = "false") boolean consent) {
+        List<String> messages = new ArrayList<>();
+        if (order) {
+            try {
+                messages.add(hub.whisperFor(sessions.get(sessionId).reference()));
+            } catch (Problem unknownSession) {
+                // bridge without an announcement rather than fail the call
+            }
         }
+        if (consent) {
+            messages.add(recording.consentMessage()); // whatever the session lookup says: the call is recorded
+        }
+        return xml(twiml.say(messages));
     }
 
     /** The caller of a click-to-call answered; Twilio asks what to do next. */
@@ -127,9 +145,14 @@ class TwilioWebhookController {
     /** Renders a decision; {@code dialled} is the number the caller dialled (null for click-to-call). */
     private String render(CallService.Answer answer, PhoneNumber dialled) {
         if (answer.decision() instanceof RouteDecision.Bridge bridge) {
+            // A recorded call: the caller hears the notice before the dial, the callee in its whisper.
+            boolean record = bridge.session().record();
+            boolean announceOrder = bridge.callee().onHub() && hub.whisper();
+            String whisper = announceOrder || record
+                    ? webhooks.whisper(bridge.session().id(), announceOrder, record) : null;
             return twiml.dial(answer.callId(), bridge.dial().e164(), bridge.callerId().e164(),
-                    callProperties.ringTimeout(), callProperties.timeLimit(),
-                    bridge.callee().onHub() && hub.whisper() ? webhooks.whisper(bridge.session().id()) : null);
+                    callProperties.ringTimeout(), callProperties.timeLimit(), whisper,
+                    record ? recording.consentMessage() : null);
         }
         if (answer.decision() instanceof RouteDecision.Menu menu) {
             return twiml.menu(menu.attempt(), menu.attempt() == 1 ? hub.menuPrompt() : hub.retryPrompt());

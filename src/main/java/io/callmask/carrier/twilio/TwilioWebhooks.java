@@ -16,6 +16,7 @@ class TwilioWebhooks {
     static final String DIAL_COMPLETE = BASE + "/dial-complete";
     static final String MENU = BASE + "/menu";
     static final String WHISPER = BASE + "/whisper";
+    static final String RECORDING = BASE + "/recording";
 
     private final PublicBaseUrl baseUrl;
 
@@ -48,7 +49,17 @@ class TwilioWebhooks {
     }
 
     String whisper(String sessionId) {
-        return baseUrl.resolve(WHISPER + "?session=" + encode(sessionId));
+        return whisper(sessionId, true, false);
+    }
+
+    /** The callee's whisper: the hub party's order ({@code order}) and the recording notice ({@code consent}). */
+    String whisper(String sessionId, boolean order, boolean consent) {
+        return baseUrl.resolve(WHISPER + "?session=" + encode(sessionId) + (order ? "" : "&order=false")
+                + (consent ? "&consent=true" : ""));
+    }
+
+    String recording() {
+        return baseUrl.resolve(RECORDING);
     }
 
     private static String encode(String value) {

@@ -19,6 +19,9 @@ class Twiml {
     private static final List<Number.Event> LEG_EVENTS =
             List.of(Number.Event.INITIATED, Number.Event.RINGING, Number.Event.ANSWERED, Number.Event.COMPLETED);
 
+    private static final List<Dial.RecordingEvent> RECORDING_EVENTS =
+            List.of(Dial.RecordingEvent.COMPLETED, Dial.RecordingEvent.ABSENT);
+
     static {
         // Found by the routing benchmark (docs/benchmarks.md): twilio-java's TwiML.toXml() calls
         // DocumentBuilderFactory.newInstance() and TransformerFactory.newInstance() on every render.
@@ -56,21 +59,39 @@ class Twiml {
     /** As above; with {@code whisperUrl}, the callee hears that TwiML before the bridge (a hub party's order). */
     String dial(String callId, String number, String callerId, Duration ringTimeout, Duration timeLimit,
             String whisperUrl) {
+        return dial(callId, number, callerId, ringTimeout, timeLimit, whisperUrl, null);
+    }
+
+    /**
+     * As above; with a {@code consentNotice}, the call is recorded: the caller hears the notice
+     * before the dial, and Twilio records both parties on two channels from the callee's answer,
+     * reporting the recording to our recording webhook. The callee hears the notice in its whisper.
+     */
+    String dial(String callId, String number, String callerId, Duration ringTimeout, Duration timeLimit,
+            String whisperUrl, String consentNotice) {
         Number.Builder callee = new Number.Builder(number)
                 .statusCallback(webhooks.calleeStatus(callId))
                 .statusCallbackEvents(LEG_EVENTS);
         if (whisperUrl != null) {
             callee.url(whisperUrl);
         }
-        Dial dial = new Dial.Builder()
+        Dial.Builder dial = new Dial.Builder()
                 .callerId(callerId)
                 .action(webhooks.dialComplete(callId))
                 .timeout((int) ringTimeout.toSeconds())
                 .timeLimit((int) timeLimit.toSeconds())
                 .answerOnBridge(true)
-                .number(callee.build())
-                .build();
-        return new VoiceResponse.Builder().dial(dial).build().toXml();
+                .number(callee.build());
+        VoiceResponse.Builder response = new VoiceResponse.Builder();
+        if (consentNotice != null) {
+            // Dial accepts in-progress, completed and absent; a failed recording comes as a status.
+            dial.record(Dial.Record.RECORD_FROM_ANSWER_DUAL)
+                    .recordingStatusCallback(webhooks.recording())
+                    .recordingStatusCallbackMethod(HttpMethod.POST)
+                    .recordingStatusCallbackEvents(RECORDING_EVENTS);
+            response.say(new Say.Builder(consentNotice).build());
+        }
+        return response.dial(dial.build()).build().toXml();
     }
 
     /**
@@ -105,7 +126,14 @@ class Twiml {
 
     /** Speaks only: a whisper, heard by the callee before the bridge. */
     String say(String message) {
-        return new VoiceResponse.Builder().say(new Say.Builder(message).build()).build().toXml();
+        return say(List.of(message));
+    }
+
+    /** Speaks each message in turn (nothing, when there are none). */
+    String say(List<String> messages) {
+        VoiceResponse.Builder response = new VoiceResponse.Builder();
+        messages.forEach(m -> response.say(new Say.Builder(m).build()));
+        return response.build().toXml();
     }
 
     /** Speaks a message and hangs up. */
@@ -114,10 +142,6 @@ class Twiml {
                 .say(new Say.Builder(message).build())
                 .hangup(new Hangup.Builder().build())
                 .build().toXml();
-    }
-
-    String silence() {
-        return new VoiceResponse.Builder().build().toXml();
     }
 
     String hangUp() {

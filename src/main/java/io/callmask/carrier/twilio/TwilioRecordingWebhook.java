@@ -1,0 +1,89 @@
+package io.callmask.carrier.twilio;
+
+import io.callmask.recording.RecordingReport;
+import io.callmask.recording.RecordingService;
+import io.callmask.recording.RecordingStatus;
+import io.callmask.web.Problem;
+import java.net.URI;
+import java.util.regex.Pattern;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Twilio's recording status callback ({@code recordingStatusCallback} on a recorded {@code <Dial>}).
+ * Signed like every webhook under {@link TwilioWebhooks#BASE}. A well-formed callback always gets
+ * 200, even for a call we do not know (Twilio would only retry); a malformed one gets 400.
+ */
+@RestController
+@RequestMapping(TwilioWebhooks.BASE)
+class TwilioRecordingWebhook {
+
+    private static final Pattern CALL_SID = Pattern.compile("CA[0-9a-fA-F]{32}");
+
+    private final RecordingService recordings;
+    private final TwilioCarrier carrier;
+
+    TwilioRecordingWebhook(RecordingService recordings, TwilioCarrier carrier) {
+        this.recordings = recordings;
+        this.carrier = carrier;
+    }
+
+    @PostMapping("/recording")
+    ResponseEntity<Void> recording(@RequestParam("CallSid") String callSid,
+            @RequestParam("RecordingSid") String recordingSid,
+            @RequestParam("RecordingStatus") String recordingStatus,
+            @RequestParam(name = "RecordingUrl", required = false) String recordingUrl,
+            @RequestParam(name = "RecordingDuration", required = false) String recordingDuration,
+            @RequestParam(name = "RecordingChannels", required = false) String recordingChannels) {
+        if (!CALL_SID.matcher(callSid).matches()) {
+            throw Problem.badRequest("invalid-call-sid", "'CallSid' is not a Twilio call sid.");
+        }
+        if (!TwilioCarrier.RECORDING_SID.matcher(recordingSid).matches()) {
+            throw Problem.badRequest("invalid-recording-sid", "'RecordingSid' is not a Twilio recording sid.");
+        }
+        RecordingStatus status = RecordingStatus.fromWire(recordingStatus).orElseThrow(() -> Problem.badRequest(
+                "invalid-recording-status", "'RecordingStatus' must be in-progress, completed, absent or failed."));
+        Integer channels = count("RecordingChannels", recordingChannels);
+        if (channels != null && channels != 1 && channels != 2) {
+            throw Problem.badRequest("invalid-recording-channels", "'RecordingChannels' must be 1 or 2.");
+        }
+        recordings.report(new RecordingReport(carrier.name(), callSid, recordingSid, status, mediaUrl(recordingUrl),
+                duration(count("RecordingDuration", recordingDuration)), channels));
+        return ResponseEntity.ok().build();
+    }
+
+    /** A negative duration (possible while a recording is in progress) means: not known yet. */
+    private static Integer duration(Integer seconds) {
+        return seconds == null || seconds < 0 ? null : seconds;
+    }
+
+    private static Integer count(String name, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            throw Problem.badRequest("invalid-" + name.toLowerCase(), "'" + name + "' must be a whole number.");
+        }
+    }
+
+    private static String mediaUrl(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            URI url = URI.create(text.strip());
+            if (url.isAbsolute() && (url.getScheme().equals("https") || url.getScheme().equals("http"))
+                    && text.length() <= 500) {
+                return url.toString();
+            }
+        } catch (IllegalArgumentException e) {
+            // falls through to the refusal
+        }
+        throw Problem.badRequest("invalid-recording-url", "'RecordingUrl' must be an absolute http(s) URL.");
+    }
+}
