@@ -34,7 +34,7 @@ class DirectoryController {
         this.orders = orders;
     }
 
-    record RetailerRequest(@NotBlank @Size(max = 200) String name, @NotBlank String phone) {}
+    record RetailerRequest(@NotBlank @Size(max = 200) @Pattern(regexp = Ids.TEXT) String name, @NotBlank String phone) {}
 
     record RetailerResponse(String id, String name, String phone, Instant updatedAt) {
         static RetailerResponse of(Retailer r) {
