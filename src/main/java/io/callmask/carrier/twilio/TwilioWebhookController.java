@@ -80,7 +80,10 @@ class TwilioWebhookController {
         if (caller.isEmpty() || dialled.isEmpty() || attempt < 1) {
             return xml(twiml.sayAndHangUp(hub.goodbyeMessage()));
         }
-        CallService.Answer answer = calls.dialInWithCode(callSid, caller.get(), dialled.get(), digits, attempt);
+        // Keypads send 0-9, * and #; anything else (a NUL, which PostgreSQL refuses in a query,
+        // or 10 000 keys) is no code at all, and the menu asks again like after silence.
+        String code = digits != null && digits.strip().matches("[0-9*#]{1,32}") ? digits : null;
+        CallService.Answer answer = calls.dialInWithCode(callSid, caller.get(), dialled.get(), code, attempt);
         log.info("Hub menu {} attempt {} -> {}", callSid, attempt, outcome(answer));
         return xml(render(answer, dialled.get()));
     }
