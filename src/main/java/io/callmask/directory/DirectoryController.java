@@ -37,7 +37,7 @@ class DirectoryController {
     }
 
     /** {@code callsPerHour}: this retailer's own limit on calls started per hour; absent: the default. */
-    record RetailerRequest(@NotBlank @Size(max = 200) String name, @NotBlank String phone,
+    record RetailerRequest(@NotBlank @Size(max = 200) @Pattern(regexp = Ids.TEXT) String name, @NotBlank String phone,
             @Min(1) @Max(1_000_000) Integer callsPerHour) {}
 
     record RetailerResponse(String id, String name, String phone, Integer callsPerHour, Instant updatedAt) {

@@ -143,7 +143,8 @@ class TwilioApiController {
 
     /** Echoes only the shape of a bad number; the emulator never repeats numbers in clear. */
     private static String mask(String number) {
-        return number == null ? "(missing)" : number.replaceAll("\\d(?=\\d{2})", "*");
+        // (?U): Arabic-Indic and fullwidth digits are digits too
+        return number == null ? "(missing)" : number.replaceAll("(?U)\\d(?=\\d{2})", "*");
     }
 
     private static ResponseEntity<Map<String, Object>> unauthorised() {

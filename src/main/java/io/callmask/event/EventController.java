@@ -1,7 +1,9 @@
 package io.callmask.event;
 
 import jakarta.validation.constraints.Max;
+import io.callmask.web.Ids;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,7 +22,8 @@ class EventController {
     }
 
     @GetMapping("/v1/events")
-    List<Event> list(@RequestParam(required = false) String type, @RequestParam(required = false) String sessionId,
+    List<Event> list(@RequestParam(required = false) @Pattern(regexp = "[a-z][a-z0-9._-]{0,63}") String type,
+            @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String sessionId,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
         return events.recent(type, sessionId, limit);
     }

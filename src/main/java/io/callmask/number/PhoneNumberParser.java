@@ -34,6 +34,10 @@ public class PhoneNumberParser {
         if (text.length() > MAX_INPUT_LENGTH) {
             throw new InvalidPhoneNumberException(field, "is too long to be a phone number");
         }
+        if (text.chars().anyMatch(Character::isISOControl)) {
+            // libphonenumber skips trailing junk, so "+91 98765 43210\0" would otherwise pass.
+            throw new InvalidPhoneNumberException(field, "is not a phone number");
+        }
         try {
             var parsed = UTIL.parse(text, defaultRegion);
             if (!UTIL.isValidNumber(parsed)) {

@@ -2,6 +2,7 @@ package io.callmask.session;
 
 import io.callmask.web.Caller;
 import io.callmask.web.Problem;
+import io.callmask.web.Ids;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -35,7 +36,7 @@ class SessionController {
         this.sessions = sessions;
     }
 
-    record PartyBody(@NotBlank @Pattern(regexp = ROLE) String role, @Size(max = 64) String id,
+    record PartyBody(@NotBlank @Pattern(regexp = ROLE) String role, @Size(max = 64) @Pattern(regexp = Ids.TEXT) String id,
             @NotBlank String number) {}
 
     record CreateBody(@NotBlank @Pattern(regexp = REFERENCE) String reference,

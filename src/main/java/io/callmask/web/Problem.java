@@ -36,7 +36,15 @@ public class Problem extends RuntimeException {
 
     public static Problem notFound(String what, String id) {
         return new Problem(404, what + "-not-found", capitalise(what) + " not found",
-                "No " + what + " has the id '" + id + "'.");
+                "No " + what + " has " + quoted(id) + ".");
+    }
+
+    /**
+     * An id from the request, repeated only when it has the shape of an id: anything else may be
+     * markup, a forged log line, or somebody's phone number pasted into the wrong field.
+     */
+    public static String quoted(String id) {
+        return id != null && id.matches(Ids.PATTERN) && !id.matches(".*\\d{7,}.*") ? "the id '" + id + "'" : "that id";
     }
 
     public static Problem badRequest(String slug, String detail) {

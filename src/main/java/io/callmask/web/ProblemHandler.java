@@ -48,6 +48,23 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(body);
     }
 
+    /**
+     * A constraint on a path or query parameter of a {@code @Validated} controller (an id that
+     * breaks {@link Ids#PATTERN}): the caller's mistake, not ours. The value is not repeated.
+     */
+    @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> invalidParameter(jakarta.validation.ConstraintViolationException e) {
+        return ResponseEntity.badRequest().body(ProblemTypes.of(400, "invalid-request", "Invalid request",
+                "A path or query parameter is invalid."));
+    }
+
+    /** A Content-Type or Accept header that is not a media type at all ({@code *}{@code /*} as a body type). */
+    @ExceptionHandler(org.springframework.util.InvalidMimeTypeException.class)
+    ResponseEntity<ProblemDetail> invalidMediaType(org.springframework.util.InvalidMimeTypeException e) {
+        return ResponseEntity.status(415).body(ProblemTypes.of(415, "unsupported-media-type",
+                "Unsupported media type", "Send the body as application/json."));
+    }
+
     @ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
     ResponseEntity<ProblemDetail> concurrentWrite(org.springframework.dao.DuplicateKeyException e) {
         return ResponseEntity.status(409).body(ProblemTypes.of(409, "concurrent-modification", "Concurrent modification",
@@ -84,6 +101,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            // A body without a Content-Length that grew past the limit while Jackson read it.
+            if (cause instanceof BodySizeLimitFilter.TooLarge tooLarge) {
+                return ResponseEntity.status(413).body(BodySizeLimitFilter.tooLarge(tooLarge.maxBytes));
+            }
+            // Unknown fields are refused, not ignored: a misspelt "ttlSecond" must not silently
+            // open a session with the default TTL. Only a plain field name is repeated back.
+            if (cause instanceof tools.jackson.databind.exc.UnrecognizedPropertyException unknown) {
+                String name = String.valueOf(unknown.getPropertyName());
+                return ResponseEntity.badRequest().body(ProblemTypes.of(400, "unknown-field", "Unknown field",
+                        name.matches("[A-Za-z0-9_]{1,64}") ? "The field '" + name + "' is not part of this request."
+                                : "The body has a field that is not part of this request."));
+            }
+        }
         return ResponseEntity.badRequest().body(ProblemTypes.of(400, "malformed-body", "Malformed body",
                 "The request body is missing or is not valid JSON of the expected shape."));
     }
@@ -112,7 +143,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.status(406).build();
+        // The client accepts none of our types; RFC 9110 lets us answer in ours rather than with nothing.
+        return ResponseEntity.status(406).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemTypes.of(406, "not-acceptable", "Not acceptable",
+                        "This resource answers in application/json only."));
     }
 
     @Override

@@ -23,6 +23,11 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     @Override
+    public void addInterceptors(org.springframework.web.servlet.config.annotation.InterceptorRegistry registry) {
+        registry.addInterceptor(new ApiMediaTypes()).addPathPatterns("/v1/**");
+    }
+
+    @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new CallerArgumentResolver());
     }

@@ -10,6 +10,7 @@ import io.callmask.routing.DialInProperties;
 import io.callmask.routing.HubProperties;
 import io.callmask.session.SessionService;
 import io.callmask.routing.RouteDecision;
+import io.callmask.web.Ids;
 import io.callmask.web.Problem;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
  * controller only with a valid signature ({@link TwilioSignatureFilter}).
  */
 @RestController
-@RequestMapping(TwilioWebhooks.BASE)
+// Twilio posts forms; anything else (JSON, XML) is refused with 415 before a parameter is read.
+@RequestMapping(path = TwilioWebhooks.BASE, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
 class TwilioWebhookController {
 
     private static final Logger log = LoggerFactory.getLogger(TwilioWebhookController.class);
@@ -61,6 +63,7 @@ class TwilioWebhookController {
     @PostMapping("/voice")
     ResponseEntity<String> voice(@RequestParam("CallSid") String callSid, @RequestParam("From") String from,
             @RequestParam("To") String to) {
+        sid(callSid);
         Optional<PhoneNumber> caller = e164(from);
         Optional<PhoneNumber> dialled = e164(to);
         if (caller.isEmpty() || dialled.isEmpty()) {
@@ -77,12 +80,16 @@ class TwilioWebhookController {
     ResponseEntity<String> menu(@RequestParam("attempt") int attempt, @RequestParam("CallSid") String callSid,
             @RequestParam("From") String from, @RequestParam("To") String to,
             @RequestParam(name = "Digits", required = false) String digits) {
+        sid(callSid);
         Optional<PhoneNumber> caller = e164(from);
         Optional<PhoneNumber> dialled = e164(to);
         if (caller.isEmpty() || dialled.isEmpty() || attempt < 1) {
             return xml(twiml.sayAndHangUp(hub.goodbyeMessage()));
         }
-        CallService.Answer answer = calls.dialInWithCode(callSid, caller.get(), dialled.get(), digits, attempt);
+        // Keypads send 0-9, * and #; anything else (a NUL, which PostgreSQL refuses in a query,
+        // or 10 000 keys) is no code at all, and the menu asks again like after silence.
+        String code = digits != null && digits.strip().matches("[0-9*#]{1,32}") ? digits : null;
+        CallService.Answer answer = calls.dialInWithCode(callSid, caller.get(), dialled.get(), code, attempt);
         log.info("Hub menu {} attempt {} -> {}", callSid, attempt, outcome(answer));
         return xml(render(answer, dialled.get()));
     }
@@ -98,7 +105,7 @@ class TwilioWebhookController {
         List<String> messages = new ArrayList<>();
         if (order) {
             try {
-                messages.add(hub.whisperFor(sessions.get(sessionId).reference()));
+                messages.add(hub.whisperFor(sessions.get(id(sessionId, "session")).reference()));
             } catch (Problem unknownSession) {
                 // bridge without an announcement rather than fail the call
             }
@@ -112,7 +119,7 @@ class TwilioWebhookController {
     /** The caller of a click-to-call answered; Twilio asks what to do next. */
     @PostMapping("/connect")
     ResponseEntity<String> connect(@RequestParam("call") String callId, @RequestParam("CallSid") String callSid) {
-        return xml(render(calls.connect(callId, callSid), null));
+        return xml(render(calls.connect(id(callId, "call"), sid(callSid)), null));
     }
 
     /** Progress of a leg: {@code leg=caller} for the first leg, {@code leg=callee} for the dialled one. */
@@ -121,7 +128,8 @@ class TwilioWebhookController {
             @RequestParam("CallSid") String callSid, @RequestParam("CallStatus") String callStatus,
             @RequestParam(name = "SequenceNumber", required = false) Integer sequence,
             @RequestParam(name = "CallDuration", required = false) Integer duration) {
-        calls.report(callId, role(leg), callSid, status(callStatus), sequence, duration);
+        calls.report(id(callId, "call"), role(leg), sid(callSid), status(callStatus), notNegative("SequenceNumber", sequence),
+                notNegative("CallDuration", duration));
         return ResponseEntity.noContent().build();
     }
 
@@ -136,7 +144,7 @@ class TwilioWebhookController {
             status = LegStatus.COMPLETED; // "answered": the bridge ended, so the leg did too
         }
         if (dialSid != null && !dialSid.isBlank()) {
-            calls.report(callId, Leg.Role.CALLEE, dialSid, status, null, duration);
+            calls.report(id(callId, "call"), Leg.Role.CALLEE, sid(dialSid), status, null, notNegative("DialCallDuration", duration));
         }
         boolean unreachable = status == LegStatus.BUSY || status == LegStatus.NO_ANSWER || status == LegStatus.FAILED;
         return xml(unreachable ? twiml.sayAndHangUp(messages.calleeUnavailableMessage()) : twiml.hangUp());
@@ -183,6 +191,35 @@ class TwilioWebhookController {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * A call SID is a key of our legs table (at most 64 characters); Twilio's are {@code CA} and
+     * 32 hex digits. Anything else is refused before it reaches the database.
+     */
+    private static String sid(String text) {
+        if (text == null || !text.matches("[A-Za-z0-9]{2,64}")) {
+            throw Problem.badRequest("invalid-call-sid", "The call SID is not a Twilio SID.");
+        }
+        return text;
+    }
+
+    /**
+     * Our own ids come back in webhook URLs; one that does not have their shape (a NUL, which
+     * PostgreSQL refuses in text, or 10 KB of junk) is unknown without asking the database.
+     */
+    private static String id(String text, String what) {
+        if (text == null || !text.matches(Ids.PATTERN)) {
+            throw Problem.notFound(what, text);
+        }
+        return text;
+    }
+
+    private static Integer notNegative(String name, Integer value) {
+        if (value != null && value < 0) {
+            throw Problem.badRequest("invalid-parameter", "'" + name + "' must not be negative.");
+        }
+        return value;
     }
 
     private static LegStatus status(String text) {

@@ -1,0 +1,173 @@
+package io.callmask.hostile;
+
+import static io.callmask.hostile.Endpoint.Field.DIGITS;
+import static io.callmask.hostile.Endpoint.Field.ENUM;
+import static io.callmask.hostile.Endpoint.Field.ID;
+import static io.callmask.hostile.Endpoint.Field.INTEGER;
+import static io.callmask.hostile.Endpoint.Field.NUMBER;
+import static io.callmask.hostile.Endpoint.Field.SID;
+import static io.callmask.hostile.Endpoint.Field.TEXT;
+import static io.callmask.hostile.Endpoint.Field.TTL;
+import static io.callmask.hostile.Endpoint.Field.URL;
+import static io.callmask.hostile.Endpoint.api;
+import static io.callmask.hostile.Endpoint.emulator;
+import static io.callmask.hostile.Endpoint.emulatorTwilio;
+import static io.callmask.hostile.Endpoint.publicPage;
+import static io.callmask.hostile.Endpoint.webhook;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * THE TABLE: every endpoint and webhook, one line each, with a valid call built on the fixture
+ * (a retailer, an order, an open session, a dialled-in call). To cover a new endpoint, add a line.
+ */
+final class Endpoints {
+
+    private Endpoints() {}
+
+    /** The fixture the valid calls refer to; created once per run by the suite. */
+    record Fixture(String retailerId, String retailerPhone, String orderId, String customerPhone, String sessionId,
+            String reference, String customerMasked, String callId, String callSid, String stranger, String pool,
+            String hub, String emulatorAccount) {}
+
+    static List<Endpoint> table(Fixture f) {
+        String call = f.callId();
+        return List.of(
+                // --- the platform API (/v1) ----------------------------------------------------
+                api("PUT", "/v1/retailers/{id}").path("id", f.retailerId(), ID)
+                        .json(map("name", "Hostile Shop", "phone", f.retailerPhone()), "name", TEXT, "phone", NUMBER)
+                        .required("name", "phone").mayChange("retailers").hugeBodies(),
+                api("GET", "/v1/retailers/{id}").path("id", f.retailerId(), ID),
+                api("PUT", "/v1/orders/{id}").path("id", f.orderId(), ID)
+                        .json(map("retailerId", f.retailerId(), "customerId", "cust-1", "customerPhone", f.customerPhone(),
+                                "status", "placed"), "retailerId", ID, "customerId", ID, "customerPhone", NUMBER,
+                                "status", ENUM)
+                        .required("retailerId", "customerPhone", "status").mayChange("orders", "sessions"),
+                api("GET", "/v1/orders/{id}").path("id", f.orderId(), ID),
+                api("POST", "/v1/sessions")
+                        .json(map("reference", f.reference(), "ttlSeconds", 3600, "parties", List.of(
+                                map("role", "retailer", "id", "r1", "number", f.retailerPhone()),
+                                map("role", "customer", "id", "c1", "number", f.customerPhone()))),
+                                "reference", ID, "ttlSeconds", TTL, "parties", ID, "parties.0.role", ID,
+                                "parties.1.id", TEXT, "parties.1.number", NUMBER)
+                        .required("reference", "parties").mayChange("sessions", "parties", "routes", "hub_routes", "events")
+                        .hugeBodies(),
+                api("GET", "/v1/sessions/{id}").path("id", f.sessionId(), ID),
+                api("GET", "/v1/sessions").query("reference", f.reference(), ID).required("reference"),
+                api("POST", "/v1/sessions/{id}/close").path("id", "ses_closed_no_such_session", ID),
+                api("POST", "/v1/sessions/{id}/calls").path("id", "ses_no_such_session", ID)
+                        .json(map("from", "retailer"), "from", ENUM).required("from"),
+                api("GET", "/v1/sessions/{id}/calls").path("id", f.sessionId(), ID),
+                api("GET", "/v1/calls/{id}").path("id", call, ID),
+                // refused for a reason the families leave alone: the order is another retailer's
+                api("POST", "/v1/masked-calls")
+                        .json(map("orderId", f.orderId(), "retailerId", "r-not-the-owner", "customerPhone", f.customerPhone(),
+                                "record", false),
+                                "orderId", ID, "retailerId", ID, "customerPhone", NUMBER, "record", ENUM)
+                        .required("orderId", "retailerId"),
+                // tokens are signed, not stored: a valid issuance changes nothing
+                api("POST", "/v1/retailer-tokens").json(map("retailerId", f.retailerId(), "ttlSeconds", 900),
+                        "retailerId", ID, "ttlSeconds", TTL).required("retailerId"),
+                api("GET", "/v1/calls/{id}/recordings").path("id", call, ID),
+                api("GET", "/v1/recordings/{id}/media").operator().path("id", "rec_no_such_recording", ID),
+                api("GET", "/v1/audit").operator().query("since", "2026-01-01T00:00:00Z", TEXT)
+                        .query("limit", "10", INTEGER),
+                api("GET", "/v1/events").query("type", "dial-in.rejected", ID).query("sessionId", f.sessionId(), ID)
+                        .query("limit", "10", INTEGER),
+
+                // --- Twilio's webhooks (signed form posts) -------------------------------------
+                webhook("/webhooks/twilio/voice").spoken()
+                        .form(voice(f.stranger(), f.pool(), "CA" + "1".repeat(32)), "CallSid", SID, "From", NUMBER,
+                                "To", NUMBER)
+                        .required("CallSid", "From", "To").mayRecordEvents("dial-in.rejected").hugeBodies(),
+                webhook("/webhooks/twilio/menu").spoken().query("attempt", "1", INTEGER)
+                        .form(with(voice(f.stranger(), f.hub(), "CA" + "2".repeat(32)), "Digits", "1234"),
+                                "CallSid", SID, "From", NUMBER, "To", NUMBER, "Digits", DIGITS)
+                        .required("attempt", "CallSid", "From", "To").mayRecordEvents("dial-in.rejected"),
+                webhook("/webhooks/twilio/whisper").query("session", f.sessionId(), ID).form(map2()),
+                webhook("/webhooks/twilio/connect").spoken().query("call", "call_no_such_call", ID)
+                        .form(map2("CallSid", "CA" + "3".repeat(32)), "CallSid", SID).required("call", "CallSid"),
+                webhook("/webhooks/twilio/status").query("call", "call_no_such_call", ID).query("leg", "caller", ENUM)
+                        .form(map2("CallSid", "CA" + "4".repeat(32), "CallStatus", "ringing", "SequenceNumber", "1",
+                                "CallDuration", "0"), "CallSid", SID, "CallStatus", ENUM, "SequenceNumber", INTEGER,
+                                "CallDuration", INTEGER)
+                        .required("call", "leg", "CallSid", "CallStatus"),
+                webhook("/webhooks/twilio/dial-complete").query("call", "call_no_such_call", ID)
+                        .form(map2("DialCallStatus", "busy"), "DialCallStatus", ENUM, "DialCallSid", SID,
+                                "DialCallDuration", INTEGER)
+                        .required("call", "DialCallStatus"),
+                // a recording of a call callmask does not know: acknowledged, nothing stored
+                webhook("/webhooks/twilio/recording")
+                        .form(map2("CallSid", "CA" + "7".repeat(32), "RecordingSid", "RE" + "7".repeat(32),
+                                "RecordingStatus", "completed", "RecordingDuration", "3", "RecordingChannels", "2",
+                                "RecordingUrl", "http://localhost:1/recording"), "CallSid", SID, "RecordingSid", SID,
+                                "RecordingStatus", ENUM, "RecordingDuration", INTEGER, "RecordingChannels", INTEGER,
+                                "RecordingUrl", URL)
+                        .required("CallSid", "RecordingSid", "RecordingStatus"),
+
+                // --- the emulator's control API (people holding phones) ------------------------
+                emulator("GET", "/emulator/phones"),
+                emulator("GET", "/emulator/phones/{number}").lenient().path("number", f.stranger(), NUMBER),
+                emulator("PUT", "/emulator/phones/{number}").path("number", f.stranger(), NUMBER).lenient()
+                        .json(map("answer", "manual", "answerAfterSeconds", 1, "hangupAfterSeconds", null,
+                                "pendingDigits", null), "answer", ENUM, "answerAfterSeconds", INTEGER,
+                                "pendingDigits", DIGITS),
+                emulator("POST", "/emulator/phones/{number}/dial").lenient().path("number", f.stranger(), NUMBER)
+                        .json(map("to", "+0000"), "to", ID),
+                emulator("POST", "/emulator/phones/{number}/answer").lenient().path("number", f.stranger(), NUMBER),
+                emulator("POST", "/emulator/phones/{number}/reject").lenient().path("number", f.stranger(), NUMBER),
+                emulator("POST", "/emulator/phones/{number}/hangup").lenient().path("number", f.stranger(), NUMBER),
+                emulator("POST", "/emulator/phones/{number}/digits").path("number", f.stranger(), NUMBER).lenient()
+                        .json(map("digits", "12"), "digits", DIGITS),
+                emulator("GET", "/emulator/calls").query("limit", "5", INTEGER),
+                emulator("GET", "/emulator/calls/{sid}").path("sid", "CA" + "5".repeat(32), SID),
+                emulator("POST", "/emulator/numbers").lenient()
+                        .json(map("number", "+0000", "voiceUrl", "http://localhost:1/voice", "statusCallback", null),
+                                "number", NUMBER, "voiceUrl", URL, "statusCallback", URL),
+                emulator("GET", "/emulator/numbers"),
+                // --- the emulator's Twilio REST surface ----------------------------------------
+                emulatorTwilio("POST", "/emulator/twilio/2010-04-01/Accounts/{account}/Calls.json").lenient()
+                        .path("account", f.emulatorAccount(), ID)
+                        .form(map2("To", "+0000", "From", f.pool(), "Url", "http://localhost:1/voice"), "To", NUMBER,
+                                "From", NUMBER, "Url", URL, "Timeout", INTEGER),
+                emulatorTwilio("GET", "/emulator/twilio/2010-04-01/Accounts/{account}/Calls/{sid}.json")
+                        .path("account", f.emulatorAccount(), ID).path("sid", "CA" + "6".repeat(32), SID),
+                emulatorTwilio("POST", "/emulator/twilio/2010-04-01/Accounts/{account}/Calls/{sid}.json")
+                        .path("account", f.emulatorAccount(), ID).path("sid", "CA" + "6".repeat(32), SID)
+                        .form(map2("Status", "completed"), "Status", ENUM),
+
+                // --- framework pages -----------------------------------------------------------
+                publicPage("/v3/api-docs"),
+                publicPage("/actuator/health"),
+                publicPage("/actuator/info"));
+    }
+
+    static Map<String, String> voice(String from, String to, String callSid) {
+        return map2("CallSid", callSid, "AccountSid", "AC" + "0".repeat(32), "From", from, "To", to, "Caller", from,
+                "Called", to, "CallStatus", "ringing", "Direction", "inbound", "ApiVersion", "2010-04-01");
+    }
+
+    private static Map<String, String> with(Map<String, String> params, String name, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(params);
+        copy.put(name, value);
+        return copy;
+    }
+
+    static Map<String, Object> map(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    static Map<String, String> map2(String... kv) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+}
