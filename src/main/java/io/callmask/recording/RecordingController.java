@@ -48,7 +48,8 @@ class RecordingController {
         return recordings.forCall(callId).stream().map(r -> RecordingView.of(r, caller)).toList();
     }
 
-    @GetMapping("/v1/recordings/{id}/media")
+    // Declared so that an audio Accept header is negotiated here, not refused as "not JSON".
+    @GetMapping(path = "/v1/recordings/{id}/media", produces = {"audio/wav", "audio/x-wav", "audio/mpeg"})
     ResponseEntity<StreamingResponseBody> media(@PathVariable String id, Caller caller, HttpServletRequest request) {
         RecordingMedia media = recordings.media(id, caller, request.getRemoteAddr());
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok()

@@ -4,12 +4,12 @@ import io.callmask.recording.RecordingReport;
 import io.callmask.recording.RecordingService;
 import io.callmask.recording.RecordingStatus;
 import io.callmask.web.Problem;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.regex.Pattern;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -31,13 +31,14 @@ class TwilioRecordingWebhook {
         this.carrier = carrier;
     }
 
-    @PostMapping("/recording")
-    ResponseEntity<Void> recording(@RequestParam("CallSid") String callSid,
-            @RequestParam("RecordingSid") String recordingSid,
-            @RequestParam("RecordingStatus") String recordingStatus,
-            @RequestParam(name = "RecordingUrl", required = false) String recordingUrl,
-            @RequestParam(name = "RecordingDuration", required = false) String recordingDuration,
-            @RequestParam(name = "RecordingChannels", required = false) String recordingChannels) {
+    @PostMapping(path = "/recording", consumes = "application/x-www-form-urlencoded")
+    ResponseEntity<Void> recording(HttpServletRequest request) {
+        String callSid = single(request, "CallSid", true);
+        String recordingSid = single(request, "RecordingSid", true);
+        String recordingStatus = single(request, "RecordingStatus", true);
+        String recordingUrl = single(request, "RecordingUrl", false);
+        String recordingDuration = single(request, "RecordingDuration", false);
+        String recordingChannels = single(request, "RecordingChannels", false);
         if (!CALL_SID.matcher(callSid).matches()) {
             throw Problem.badRequest("invalid-call-sid", "'CallSid' is not a Twilio call sid.");
         }
@@ -50,18 +51,43 @@ class TwilioRecordingWebhook {
         if (channels != null && channels != 1 && channels != 2) {
             throw Problem.badRequest("invalid-recording-channels", "'RecordingChannels' must be 1 or 2.");
         }
+        Integer duration = count("RecordingDuration", recordingDuration);
+        if (duration != null && duration < 0 && status != RecordingStatus.IN_PROGRESS) {
+            throw Problem.badRequest("invalid-recordingduration", "'RecordingDuration' must not be negative.");
+        }
         recordings.report(new RecordingReport(carrier.name(), callSid, recordingSid, status, mediaUrl(recordingUrl),
-                duration(count("RecordingDuration", recordingDuration)), channels));
+                duration(duration), channels));
         return ResponseEntity.ok().build();
     }
 
-    /** A negative duration (possible while a recording is in progress) means: not known yet. */
+    /**
+     * One parameter, present at most once: a repeated one is refused rather than joined with a comma
+     * (a comma-joined URL would still parse). Present but empty is malformed, not absent.
+     */
+    private static String single(HttpServletRequest request, String name, boolean required) {
+        String[] values = request.getParameterValues(name);
+        if (values == null) {
+            if (required) {
+                throw Problem.badRequest("missing-parameter", "'" + name + "' is required.");
+            }
+            return null;
+        }
+        if (values.length > 1) {
+            throw Problem.badRequest("repeated-parameter", "'" + name + "' must be given once.");
+        }
+        if (values[0].isBlank()) {
+            throw Problem.badRequest("empty-parameter", "'" + name + "' must not be empty.");
+        }
+        return values[0];
+    }
+
+    /** A negative duration (Twilio's -1 while a recording is in progress) means: not known yet. */
     private static Integer duration(Integer seconds) {
         return seconds == null || seconds < 0 ? null : seconds;
     }
 
     private static Integer count(String name, String text) {
-        if (text == null || text.isBlank()) {
+        if (text == null) {
             return null;
         }
         try {
@@ -72,7 +98,7 @@ class TwilioRecordingWebhook {
     }
 
     private static String mediaUrl(String text) {
-        if (text == null || text.isBlank()) {
+        if (text == null) {
             return null;
         }
         try {
