@@ -1,5 +1,6 @@
 package io.callmask.call;
 
+import io.callmask.abuse.CallGate;
 import io.callmask.directory.Order;
 import io.callmask.directory.Orders;
 import io.callmask.directory.Retailer;
@@ -29,9 +30,11 @@ class MaskedCallService {
     private final PhoneNumberParser numbers;
     private final SessionService sessions;
     private final CallService calls;
+    private final CallGate gate;
 
     MaskedCallService(Retailers retailers, Orders orders, PhoneNumberParser numbers, SessionService sessions,
-            CallService calls) {
+            CallService calls, CallGate gate) {
+        this.gate = gate;
         this.retailers = retailers;
         this.orders = orders;
         this.numbers = numbers;
@@ -51,6 +54,7 @@ class MaskedCallService {
                     "The order '" + orderId + "' belongs to another retailer.");
         }
         if (!order.status().active()) {
+            gate.orderNotActive(retailer.id(), order.id());
             throw new Problem(409, "order-not-active", "Order not active",
                     "The order '" + orderId + "' is " + order.status().wire() + "; calls are allowed only while it is active.");
         }
@@ -59,6 +63,7 @@ class MaskedCallService {
             throw new Problem(422, "customer-phone-mismatch", "Customer phone does not match",
                     "'customerPhone' is not the number on the order '" + orderId + "'.");
         }
+        gate.checkMaskedCall(retailer.id(), order.customerPhone());
         Session session = sessions.open(order.id(), List.of(
                 new PartyRequest(RETAILER_ROLE, retailer.id(), retailer.phone().e164()),
                 new PartyRequest(CUSTOMER_ROLE, order.customerId(), order.customerPhone().e164())), null).session();

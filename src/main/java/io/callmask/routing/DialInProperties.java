@@ -17,7 +17,8 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("callmask.dial-in")
 public record DialInProperties(@NotBlank String expiredMessage, @NotBlank String unknownCallerMessage,
-        @NotBlank String calleeUnavailableMessage, @NotNull OutOfSession outOfSession, String supportNumber,
+        @NotBlank String calleeUnavailableMessage, @NotBlank String retailerBlockedMessage,
+        @NotBlank String outsideHoursMessage, @NotNull OutOfSession outOfSession, String supportNumber,
         URI callbackUrl) {
 
     /** The choices for a dial-in that no open session accepts. */
@@ -45,7 +46,12 @@ public record DialInProperties(@NotBlank String expiredMessage, @NotBlank String
 
     /** The message for a turned-away dial-in. */
     public String messageFor(RouteDecision.Reason reason) {
-        return reason == RouteDecision.Reason.SESSION_ENDED ? expiredMessage : unknownCallerMessage;
+        return switch (reason) {
+            case SESSION_ENDED -> expiredMessage;
+            case RETAILER_BLOCKED -> retailerBlockedMessage;
+            case OUTSIDE_HOURS -> outsideHoursMessage;
+            default -> unknownCallerMessage;
+        };
     }
 
     /** The number to forward a turned-away dial-in to, or null when it is not forwarded. */

@@ -35,11 +35,15 @@ public sealed interface RouteDecision permits RouteDecision.Bridge, RouteDecisio
         /** The dialled number is not one of ours, or the caller's number is unusable. */
         NOT_IN_SERVICE,
         /** A hub party entered no valid order code in its attempts. */
-        WRONG_CODE;
+        WRONG_CODE,
+        /** The caller is a retailer an abuse rule has blocked from placing calls. */
+        RETAILER_BLOCKED,
+        /** It is outside the allowed calling hours in the callee's time zone. */
+        OUTSIDE_HOURS;
 
         /** Reasons that follow the out-of-session policy (message, forward, callback). */
         public boolean outOfSession() {
-            return this != WRONG_CODE;
+            return this == SESSION_ENDED || this == UNKNOWN_CALLER || this == NOT_IN_SERVICE;
         }
 
         public String wire() {
