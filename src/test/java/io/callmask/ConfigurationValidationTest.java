@@ -35,4 +35,10 @@ class ConfigurationValidationTest {
         assertThatThrownBy(() -> start("--callmask.twilio.account-sid=AC" + "1".repeat(32)))
                 .hasStackTraceContaining("callmask.twilio.auth-token is required");
     }
+
+    @Test
+    void badAllowedHoursNameTheSetting() {
+        assertThatThrownBy(() -> start("--callmask.abuse.outside-hours.allowed-hours=8-21"))
+                .hasStackTraceContaining("callmask.abuse.outside-hours.allowed-hours: allowed hours must look like 08:00-21:00");
+    }
 }
