@@ -12,7 +12,8 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
     private static final String[] DOMAIN = {"io.callmask.directory..", "io.callmask.session..", "io.callmask.pool..",
-        "io.callmask.routing..", "io.callmask.call..", "io.callmask.number..", "io.callmask.event.."};
+        "io.callmask.routing..", "io.callmask.call..", "io.callmask.number..", "io.callmask.event..",
+        "io.callmask.abuse.."};
 
     @ArchTest
     static final ArchRule domainKnowsNoCarrierAdapter = noClasses().that().resideInAnyPackage(DOMAIN)

@@ -8,7 +8,6 @@ import io.callmask.number.PhoneNumber;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -54,8 +53,8 @@ public class AbuseMonitor {
             var rule = rules.distinctCustomers();
             if (rule.enabled()) {
                 evaluate(Rule.DISTINCT_CUSTOMERS, call.retailerId(), "", rule.window(),
-                        since -> callLog.placedBy(call.retailerId(), since, clock.instant()),
-                        calls -> WindowRules.distinctCustomers(rule, call.retailerId(), calls));
+                        since -> callLog.customersCalled(call.retailerId(), since, clock.instant()),
+                        called -> WindowRules.distinctCustomers(rule, call.retailerId(), called, call.call()));
             }
         }));
     }
@@ -105,8 +104,9 @@ public class AbuseMonitor {
                         + order.status().wire() + "."));
     }
 
-    private void evaluate(Rule rule, String retailerId, String subject, Duration window,
-            Function<Instant, List<LoggedCall>> callsSince, Function<List<LoggedCall>, Optional<Hit>> decide) {
+    /** Reads what the rule counts since its window start (or its last alert, if later), and records a hit. */
+    private <T> void evaluate(Rule rule, String retailerId, String subject, Duration window,
+            Function<Instant, T> callsSince, Function<T, Optional<Hit>> decide) {
         Instant since = clock.instant().minus(window);
         Instant lastEnd = alerts.lastWindowEnd(rule, retailerId, subject);
         if (lastEnd != null && lastEnd.isAfter(since)) {

@@ -41,6 +41,24 @@ class CallLog {
     /** A call of a retailer's, with the customer's key (in memory only: never stored or logged). */
     record LoggedCall(Call call, String retailerId, String customerKey) {}
 
+    /** How many different customers a retailer called in a window, and when its first and last calls were placed. */
+    record CustomersCalled(int customers, Instant firstAt, Instant lastAt) {}
+
+    /** One aggregate over the {@code calls_by_retailer} range, however many calls the window holds. */
+    CustomersCalled customersCalled(String retailerId, Instant after, Instant upTo) {
+        return jdbc.sql("""
+                        select count(distinct cp.%s) as customers, min(c.created_at) as first_at,
+                               max(c.created_at) as last_at
+                        from calls c
+                        join parties cp on cp.session_id = c.session_id and cp.position <> c.caller_position
+                        where c.placed_by_retailer = ? and c.created_at > ? and c.created_at <= ?"""
+                        .formatted(CustomerIdentity.COLUMN))
+                .params(retailerId, SqlTime.of(after), SqlTime.of(upTo))
+                .query((rs, n) -> new CustomersCalled(rs.getInt("customers"), SqlTime.read(rs, "first_at"),
+                        SqlTime.read(rs, "last_at")))
+                .single();
+    }
+
     /** A party of the latest session that held a pair, for a dial-in the router turned away. */
     record PairParty(String sessionId, String reference, String role, String externalId) {}
 

@@ -9,7 +9,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -52,16 +51,16 @@ final class WindowRules {
                 + "' made " + counted.size() + " unanswered calls to one customer within " + human(rule.window()) + "."));
     }
 
-    /** Calls placed, answered or not, to different customers. */
+    /** Calls placed, answered or not, to different customers; {@code started} is the call that was just placed. */
     static Optional<Hit> distinctCustomers(AbuseProperties.DistinctCustomers rule, String retailerId,
-            List<LoggedCall> calls) {
-        Set<String> customers = new HashSet<>();
-        calls.forEach(c -> customers.add(c.customerKey()));
-        if (customers.size() < rule.customers()) {
+            CallLog.CustomersCalled called, Call started) {
+        if (called.customers() < rule.customers()) {
             return Optional.empty();
         }
-        return Optional.of(hit(Rule.DISTINCT_CUSTOMERS, retailerId, "", calls, "Retailer '" + retailerId + "' called "
-                + customers.size() + " different customers within " + human(rule.window()) + "."));
+        return Optional.of(new Hit(Rule.DISTINCT_CUSTOMERS, retailerId, started.sessionId(), started.id(), "",
+                called.lastAt(), dedupKey(Rule.DISTINCT_CUSTOMERS, retailerId, "", called.firstAt().toString()),
+                "Retailer '" + retailerId + "' called " + called.customers() + " different customers within "
+                        + human(rule.window()) + "."));
     }
 
     /** How long the two parties talked; zero when they were never connected. */

@@ -228,11 +228,12 @@ abstract class AbuseRulesContract {
     }
 
     @Test
-    void threeCallsToTwoCustomersOrToCustomersCalledLongAgoAreNot() {
+    void callsToTheSameCustomerAndCallsBeforeTheHourDoNotAdd() {
         String customer = mobile();
-        log.call(log.session(retailer, mobile(), T), T, TALKED, 60);
+        log.call(log.session(retailer, mobile(), T), T, TALKED, 60); // before the hour
         log.call(log.session(retailer, customer, T), T.plusSeconds(3700), TALKED, 60);
-        String third = log.call(log.session(retailer, customer, T), T.plusSeconds(3800), IN_PROGRESS);
+        log.call(log.session(retailer, customer, T), T.plusSeconds(3750), NO_ANSWER);
+        String third = log.call(log.session(retailer, mobile(), T), T.plusSeconds(3800), IN_PROGRESS);
         clock.set(T.plusSeconds(3801));
 
         monitor.callStarted(third);
