@@ -3,6 +3,7 @@ package io.callmask.abuse;
 import io.callmask.event.Events;
 import io.callmask.web.Caller;
 import io.callmask.web.Problem;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -43,7 +44,8 @@ class AbuseController {
 
     /** Newest first. {@code since} is an ISO-8601 instant such as {@code 2026-11-25T06:00:00Z}. */
     @GetMapping("/v1/alerts")
-    List<Alert> alerts(Caller caller, @RequestParam(required = false) @Size(max = 64) String retailerId,
+    List<Alert> alerts(@Parameter(hidden = true) Caller caller,
+            @RequestParam(required = false) @Size(max = 64) String retailerId,
             @RequestParam(required = false) String rule, @RequestParam(required = false) String since,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
         if (!caller.isTrusted()) {
@@ -55,7 +57,7 @@ class AbuseController {
     }
 
     @GetMapping("/v1/retailers/{id}/block")
-    BlockView block(Caller caller, @PathVariable @Size(max = 64) String id) {
+    BlockView block(@Parameter(hidden = true) Caller caller, @PathVariable @Size(max = 64) String id) {
         requireOperator(caller);
         return blocks.active(id, clock.instant())
                 .map(b -> new BlockView(id, true, b.blockedUntil(), b.rule(), b.alertId()))
@@ -64,10 +66,11 @@ class AbuseController {
 
     /** Lifts the block at once (204 whether or not there was one); the alerts stay. */
     @DeleteMapping("/v1/retailers/{id}/block")
-    ResponseEntity<Void> unblock(Caller caller, @PathVariable @Size(max = 64) String id) {
+    ResponseEntity<Void> unblock(@Parameter(hidden = true) Caller caller, @PathVariable @Size(max = 64) String id) {
         requireOperator(caller);
         if (blocks.remove(id)) {
-            events.record("abuse.unblocked", null, null, "Retailer '" + id + "' was unblocked by " + caller.label() + ".");
+            events.record("abuse.unblocked", null, null,
+                    "Retailer '" + id + "' was unblocked by " + caller.label() + ".");
         }
         return ResponseEntity.noContent().build();
     }
@@ -86,7 +89,8 @@ class AbuseController {
         try {
             return Instant.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw Problem.badRequest("invalid-since", "'since' must be an ISO-8601 instant such as 2026-11-25T06:00:00Z.");
+            throw Problem.badRequest("invalid-since",
+                    "'since' must be an ISO-8601 instant such as 2026-11-25T06:00:00Z.");
         }
     }
 

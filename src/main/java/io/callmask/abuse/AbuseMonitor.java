@@ -19,7 +19,8 @@ import org.springframework.stereotype.Service;
  * {@code abuse.alert} event, and a block when the rule's {@code block-for} is set. Evaluation is
  * idempotent: a rule counts only calls placed after its last alert for the same retailer and
  * subject, and each window's alert has a unique key, so repeated status callbacks and several
- * instances raise one alert per window. A failure here never fails the call it watches.
+ * instances raise one alert per window. The rules after a call's start or end run in the background
+ * ({@link RuleEvaluations}); a failure in them never fails the call they watch.
  */
 @Service
 public class AbuseMonitor {
@@ -34,9 +35,11 @@ public class AbuseMonitor {
     private final CustomerIdentity customers;
     private final AbuseProperties rules;
     private final Clock clock;
+    private final RuleEvaluations evaluations;
 
     AbuseMonitor(CallLog callLog, Alerts alerts, Blocks blocks, Orders orders, Events events,
-            CustomerIdentity customers, AbuseProperties rules, Clock clock) {
+            CustomerIdentity customers, AbuseProperties rules, Clock clock, RuleEvaluations evaluations) {
+        this.evaluations = evaluations;
         this.callLog = callLog;
         this.alerts = alerts;
         this.blocks = blocks;
@@ -115,8 +118,21 @@ public class AbuseMonitor {
         decide.apply(callsSince.apply(since)).ifPresent(this::record);
     }
 
-    /** Stores the hit's alert (once per window), blocks the retailer when the rule says so, tells the platform. */
+    /**
+     * Stores the hit's alert (once per window), blocks the retailer when the rule says so, tells the
+     * platform. Never throws: a refusal that recorded its hit must still be answered.
+     */
     Optional<Alert> record(Hit hit) {
+        try {
+            return store(hit);
+        } catch (RuntimeException e) {
+            log.warn("Abuse alert ({}) for retailer {} could not be stored: {}", hit.rule().wire(), hit.retailerId(),
+                    e.getClass().getName());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Alert> store(Hit hit) {
         Instant now = clock.instant();
         Duration blockFor = blockFor(hit.rule());
         Instant until = blockFor.isZero() ? null : now.plus(blockFor);
@@ -149,12 +165,14 @@ public class AbuseMonitor {
         return callLog.find(callId).filter(c -> c.retailerId() != null);
     }
 
-    private static void safely(String what, Runnable evaluation) {
-        try {
-            evaluation.run();
-        } catch (RuntimeException e) {
-            // The call record is already safe; an alert missed now is raised by the next evaluation.
-            log.warn("Abuse rules could not be evaluated on {}: {}", what, e.getClass().getName());
-        }
+    private void safely(String what, Runnable evaluation) {
+        evaluations.submit(() -> {
+            try {
+                evaluation.run();
+            } catch (RuntimeException e) {
+                // The call record is already safe; an alert missed now is raised by the next evaluation.
+                log.warn("Abuse rules could not be evaluated on {}: {}", what, e.getClass().getName());
+            }
+        });
     }
 }

@@ -18,7 +18,7 @@ public record AbuseProperties(@Valid @NotNull ShortCallBurst shortCallBurst,
         @Valid @NotNull RepeatedUnanswered repeatedUnanswered, @Valid @NotNull OutsideHours outsideHours,
         @Valid @NotNull AfterOrderClosed afterOrderClosed, @Valid @NotNull DistinctCustomers distinctCustomers) {
 
-    /** At least {@code calls} calls that talked less than {@code shorterThan} (or never connected) within {@code window}. */
+    /** At least {@code calls} calls that talked less than {@code shorterThan} (or never connected) in {@code window}. */
     public record ShortCallBurst(boolean enabled, int calls, Duration shorterThan, Duration window, Duration blockFor) {
         public ShortCallBurst {
             check("short-call-burst", calls, window, blockFor);
@@ -26,14 +26,14 @@ public record AbuseProperties(@Valid @NotNull ShortCallBurst shortCallBurst,
         }
     }
 
-    /** At least {@code calls} unanswered calls (no-answer, busy, failed, canceled) to one customer within {@code window}. */
+    /** At least {@code calls} unanswered calls (no-answer, busy, failed, canceled) to one customer in {@code window}. */
     public record RepeatedUnanswered(boolean enabled, int calls, Duration window, Duration blockFor) {
         public RepeatedUnanswered {
             check("repeated-unanswered", calls, window, blockFor);
         }
     }
 
-    /** Calls only within {@code allowedHours} in the customer's time zone; {@code defaultZone} when the number tells none. */
+    /** Calls only within {@code allowedHours} in the customer's zone; {@code defaultZone} when the number tells none. */
     public record OutsideHours(boolean enabled, String allowedHours, String defaultZone, Duration blockFor) {
         public OutsideHours {
             try {
@@ -44,7 +44,8 @@ public record AbuseProperties(@Valid @NotNull ShortCallBurst shortCallBurst,
             try {
                 ZoneId.of(defaultZone);
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("callmask.abuse.outside-hours.default-zone must be a time zone id such as Asia/Kolkata");
+                throw new IllegalArgumentException(
+                        "callmask.abuse.outside-hours.default-zone must be a time zone id such as Asia/Kolkata");
             }
             notNegative("outside-hours.block-for", blockFor);
         }

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Repository;
 class CallLog {
 
     private static final String SELECT = """
-            select c.id, c.placed_by_retailer, c.session_id, c.direction, c.caller_position, c.carrier, c.failure_reason, c.created_at,
+            select c.id, c.placed_by_retailer, c.session_id, c.direction, c.caller_position, c.carrier,
+                   c.failure_reason, c.created_at,
                    cp.%1$s as customer_key,
                    l.carrier_sid, l.leg, l.status, l.answered_at, l.ended_at, l.duration_seconds
             from calls c

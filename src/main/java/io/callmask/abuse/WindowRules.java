@@ -26,7 +26,8 @@ final class WindowRules {
     private WindowRules() {}
 
     /** Ended calls that talked less than the threshold, unanswered ones included. */
-    static Optional<Hit> shortCallBurst(AbuseProperties.ShortCallBurst rule, String retailerId, List<LoggedCall> calls) {
+    static Optional<Hit> shortCallBurst(AbuseProperties.ShortCallBurst rule, String retailerId,
+            List<LoggedCall> calls) {
         List<LoggedCall> counted = calls.stream()
                 .filter(c -> c.call().status().terminal() && talked(c.call()).compareTo(rule.shorterThan()) < 0)
                 .toList();
@@ -34,8 +35,8 @@ final class WindowRules {
             return Optional.empty();
         }
         return Optional.of(hit(Rule.SHORT_CALL_BURST, retailerId, "", counted, "Retailer '" + retailerId + "' placed "
-                + counted.size() + " calls shorter than " + human(rule.shorterThan()) + " within " + human(rule.window())
-                + "."));
+                + counted.size() + " calls shorter than " + human(rule.shorterThan()) + " within "
+                + human(rule.window()) + "."));
     }
 
     /** Calls to one customer that rang it but were not answered (no-answer, busy, failed, canceled). */
@@ -48,7 +49,8 @@ final class WindowRules {
             return Optional.empty();
         }
         return Optional.of(hit(Rule.REPEATED_UNANSWERED, retailerId, subject, counted, "Retailer '" + retailerId
-                + "' made " + counted.size() + " unanswered calls to one customer within " + human(rule.window()) + "."));
+                + "' made " + counted.size() + " unanswered calls to one customer within " + human(rule.window())
+                + "."));
     }
 
     /** Calls placed, answered or not, to different customers; {@code started} is the call that was just placed. */

@@ -37,6 +37,17 @@ class RulesTestConfiguration {
         return JdbcClient.create(dataSource);
     }
 
+    /** Evaluations run on the test's thread, so a test asserts right after it triggers one. */
+    @Bean
+    RuleEvaluations ruleEvaluations() {
+        return new RuleEvaluations() {
+            @Override
+            void submit(Runnable evaluation) {
+                evaluation.run();
+            }
+        };
+    }
+
     @Bean
     SettableClock clock() {
         return new SettableClock();
