@@ -49,7 +49,11 @@ abstract class MaskedCallingScenarios extends EndToEndTestBase {
 
         JsonNode done = awaitCallStatus(call.get("id").asString(), "busy");
         assertThat(done.get("answeredAt")).isNull();
-        assertThat(legStatuses(done)).containsExactlyInAnyOrder("caller:completed", "callee:busy");
+        // The call is busy once the callee's leg is; the caller's leg ends after it hears the message.
+        await().atMost(Duration.ofSeconds(15)).until(() -> legStatuses(api.get("/v1/calls/" + call.get("id").asString())
+                .json()).contains("caller:completed"));
+        assertThat(legStatuses(api.get("/v1/calls/" + call.get("id").asString()).json()))
+                .containsExactlyInAnyOrder("caller:completed", "callee:busy");
         JsonNode retailerScreen = awaitPhoneCall(retailerPhone, "completed");
         assertThat(retailerScreen.get("heard").get(0).asString())
                 .isEqualTo("The person you are calling is not available right now. Please try again later.");
