@@ -41,4 +41,10 @@ class ConfigurationValidationTest {
         assertThatThrownBy(() -> start("--callmask.tokens.secret=only-twenty-bytes!!!"))
                 .hasStackTraceContaining("callmask.tokens.secret must be at least 32 bytes");
     }
+
+    @Test
+    void badAllowedHoursNameTheSetting() {
+        assertThatThrownBy(() -> start("--callmask.abuse.outside-hours.allowed-hours=8-21"))
+                .hasStackTraceContaining("callmask.abuse.outside-hours.allowed-hours: allowed hours must look like 08:00-21:00");
+    }
 }

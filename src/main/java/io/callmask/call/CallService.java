@@ -1,5 +1,8 @@
 package io.callmask.call;
 
+import io.callmask.abuse.AbuseMonitor;
+import io.callmask.abuse.CallGate;
+import io.callmask.abuse.RetailerParty;
 import io.callmask.carrier.Carrier;
 import io.callmask.carrier.CarrierException;
 import io.callmask.carrier.OutboundCall;
@@ -45,11 +48,15 @@ public class CallService {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final CallLimits limits;
+    private final CallGate gate;
+    private final AbuseMonitor abuse;
 
     CallService(Calls calls, SessionService sessions, DialInRouter router, Carrier carrier, Events events,
             PlatformCallbacks callbacks, CallProperties properties, TransactionTemplate tx, Clock clock,
-            CallLimits limits) {
+            CallLimits limits, CallGate gate, AbuseMonitor abuse) {
         this.limits = limits;
+        this.gate = gate;
+        this.abuse = abuse;
         this.callbacks = callbacks;
         this.calls = calls;
         this.sessions = sessions;
@@ -75,6 +82,7 @@ public class CallService {
     /** As {@link #startClickToCall(String, String)}; {@code limited} false: the caller already took the limits. */
     Call startClickToCall(String sessionId, String fromRole, boolean limited) {
         Session session = sessions.get(sessionId);
+        session.party(fromRole).ifPresent(party -> gate.attempted(session, party));
         if (!session.openAt(clock.instant())) {
             throw Problem.conflict("session-not-open", "Session not open",
                     "The session is " + session.status().wire() + "; open a new one to call.");
@@ -82,6 +90,8 @@ public class CallService {
         Party caller = session.party(fromRole).orElseThrow(() -> Problem.badRequest("unknown-role",
                 "'from' must be one of this session's roles: "
                         + String.join(", ", session.parties().stream().map(Party::role).toList()) + "."));
+        // Blocks and hours first: a refused call must not take from the limits.
+        gate.checkClickToCall(session, caller);
         if (limited) {
             Party retailer = session.party(RETAILER_ROLE).orElse(null);
             Party callee = session.other(caller);
@@ -90,7 +100,8 @@ public class CallService {
         }
         String id = newId();
         Instant now = clock.instant();
-        calls.insert(id, session.id(), Call.Direction.CLICK_TO_CALL, caller.position(), carrier.name(), now);
+        calls.insert(id, session.id(), Call.Direction.CLICK_TO_CALL, caller.position(), RetailerParty.idOf(caller),
+                carrier.name(), now);
         String carrierSid;
         try {
             carrierSid = carrier.placeCall(new OutboundCall(id, caller.real(), caller.masked(),
@@ -102,6 +113,7 @@ public class CallService {
                     "The carrier did not accept the call: " + e.getMessage(), Map.of("callId", id));
         }
         calls.ensureLeg(id, Leg.Role.CALLER, carrierSid, now);
+        abuse.callStarted(id);
         return get(id);
     }
 
@@ -126,7 +138,7 @@ public class CallService {
         if (retried.isPresent()) {
             return decide(retried.get());
         }
-        return settle(carrierSid, to, router.route(from, to));
+        return settle(carrierSid, from, to, router.route(from, to));
     }
 
     /** A hub party entered an order code in the menu (attempt counts from 1). */
@@ -135,11 +147,15 @@ public class CallService {
         if (retried.isPresent()) {
             return decide(retried.get());
         }
-        return settle(carrierSid, to, router.routeCode(from, to, code, attempt));
+        return settle(carrierSid, from, to, router.routeCode(from, to, code, attempt));
     }
 
-    private Answer settle(String carrierSid, PhoneNumber to, RouteDecision decision) {
+    private Answer settle(String carrierSid, PhoneNumber from, PhoneNumber to, RouteDecision routed) {
+        RouteDecision decision = refuseIfAbusive(routed);
         if (decision instanceof RouteDecision.Reject reject) {
+            if (reject.reason() == Reason.SESSION_ENDED) {
+                abuse.dialInAfterSessionEnded(from, to);
+            }
             events.record("dial-in.rejected", reject.sessionId(), null,
                     "A dial-in was turned away: " + reject.reason().wire() + ".");
             if (reject.reason().outOfSession()) {
@@ -163,12 +179,13 @@ public class CallService {
         try {
             tx.executeWithoutResult(status -> {
                 calls.insert(id, bridge.session().id(), Call.Direction.DIAL_IN, bridge.caller().position(),
-                        carrier.name(), now);
+                        RetailerParty.idOf(bridge.caller()), carrier.name(), now);
                 calls.insertLeg(id, Leg.Role.CALLER, carrierSid, LegStatus.RINGING, now);
             });
         } catch (DuplicateKeyException concurrentRetry) {
             return decide(calls.findByLegSid(carrierSid).orElseThrow());
         }
+        abuse.callStarted(id);
         return new Answer(id, decision);
     }
 
@@ -183,6 +200,16 @@ public class CallService {
             return Optional.empty();
         }
         return Optional.ofNullable(limits.admit(caller.externalId(), caller.real(), callee.real()).limit());
+    }
+
+    /** A bridge the abuse rules forbid (a blocked retailer, outside the callee's hours) becomes a reject. */
+    private RouteDecision refuseIfAbusive(RouteDecision decision) {
+        if (decision instanceof RouteDecision.Bridge bridge) {
+            return gate.refuseDialIn(bridge.session(), bridge.caller())
+                    .<RouteDecision>map(reason -> new RouteDecision.Reject(reason, bridge.session().id()))
+                    .orElse(decision);
+        }
+        return decision;
     }
 
     /** Records a status report for one leg; repeats and late arrivals change nothing. */
@@ -201,6 +228,9 @@ public class CallService {
                 : durationSeconds != null && durationSeconds > 0 ? now.minusSeconds(durationSeconds) : null;
         calls.ensureLeg(callId, role, carrierSid, now);
         calls.report(carrierSid, status, sequenceNumber, answeredAt, durationSeconds, now);
+        if (status.terminal()) {
+            abuse.callEnded(callId);
+        }
     }
 
     public Call get(String id) {

@@ -32,12 +32,14 @@ public class Calls {
         this.jdbc = jdbc;
     }
 
-    void insert(String id, String sessionId, Call.Direction direction, int callerPosition, String carrier,
-            Instant now) {
+    /** {@code placedByRetailer}: the retailer id when the caller is the session's retailer party, else null. */
+    void insert(String id, String sessionId, Call.Direction direction, int callerPosition, String placedByRetailer,
+            String carrier, Instant now) {
         jdbc.sql("""
-                        insert into calls (id, session_id, direction, caller_position, carrier, created_at)
-                        values (?, ?, ?, ?, ?, ?)""")
-                .params(id, sessionId, direction.wire(), callerPosition, carrier, SqlTime.of(now))
+                        insert into calls (id, session_id, direction, caller_position, placed_by_retailer, carrier,
+                            created_at)
+                        values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, sessionId, direction.wire(), callerPosition, placedByRetailer, carrier, SqlTime.of(now))
                 .update();
     }
 

@@ -1,5 +1,6 @@
 package io.callmask.call;
 
+import io.callmask.abuse.CallGate;
 import io.callmask.directory.Order;
 import io.callmask.directory.Orders;
 import io.callmask.directory.Retailer;
@@ -31,10 +32,12 @@ class MaskedCallService {
     private final SessionService sessions;
     private final CallService calls;
     private final CallLimits limits;
+    private final CallGate gate;
 
     MaskedCallService(Retailers retailers, Orders orders, PhoneNumberParser numbers, SessionService sessions,
-            CallService calls, CallLimits limits) {
+            CallService calls, CallLimits limits, CallGate gate) {
         this.limits = limits;
+        this.gate = gate;
         this.retailers = retailers;
         this.orders = orders;
         this.numbers = numbers;
@@ -55,6 +58,7 @@ class MaskedCallService {
                     "The order '" + orderId + "' belongs to another retailer.");
         }
         if (!order.status().active()) {
+            gate.orderNotActive(retailer.id(), order.id());
             throw new Problem(409, "order-not-active", "Order not active",
                     "The order '" + orderId + "' is " + order.status().wire() + "; calls are allowed only while it is active.");
         }
@@ -63,6 +67,7 @@ class MaskedCallService {
             throw new Problem(422, "customer-phone-mismatch", "Customer phone does not match",
                     "'customerPhone' is not the number on the order '" + orderId + "'.");
         }
+        gate.checkMaskedCall(retailer.id(), order.customerPhone());
         // The last check, so a refused or limited request takes nothing from the limits and writes nothing.
         limits.require(retailer.id(), retailer.phone(), order.customerPhone());
         Session session = sessions.open(order.id(), List.of(

@@ -18,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("callmask.dial-in")
 public record DialInProperties(@NotBlank String expiredMessage, @NotBlank String unknownCallerMessage,
         @NotBlank String calleeUnavailableMessage, @NotBlank String rateLimitedMessage,
+        @NotBlank String retailerBlockedMessage, @NotBlank String outsideHoursMessage,
         @NotNull OutOfSession outOfSession, String supportNumber, URI callbackUrl) {
 
     /** The choices for a dial-in that no open session accepts. */
@@ -45,10 +46,13 @@ public record DialInProperties(@NotBlank String expiredMessage, @NotBlank String
 
     /** The message for a turned-away dial-in. */
     public String messageFor(RouteDecision.Reason reason) {
-        if (reason == RouteDecision.Reason.RATE_LIMITED) {
-            return rateLimitedMessage;
-        }
-        return reason == RouteDecision.Reason.SESSION_ENDED ? expiredMessage : unknownCallerMessage;
+        return switch (reason) {
+            case SESSION_ENDED -> expiredMessage;
+            case RETAILER_BLOCKED -> retailerBlockedMessage;
+            case OUTSIDE_HOURS -> outsideHoursMessage;
+            case RATE_LIMITED -> rateLimitedMessage;
+            default -> unknownCallerMessage;
+        };
     }
 
     /** The number to forward a turned-away dial-in to, or null when it is not forwarded. */

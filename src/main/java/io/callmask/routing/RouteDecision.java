@@ -37,11 +37,15 @@ public sealed interface RouteDecision permits RouteDecision.Bridge, RouteDecisio
         /** A hub party entered no valid order code in its attempts. */
         WRONG_CODE,
         /** A retailer dialling a customer reached its own or the customer's rate limit. */
-        RATE_LIMITED;
+        RATE_LIMITED,
+        /** The caller is a retailer an abuse rule has blocked from placing calls. */
+        RETAILER_BLOCKED,
+        /** It is outside the allowed calling hours in the callee's time zone. */
+        OUTSIDE_HOURS;
 
         /** Reasons that follow the out-of-session policy (message, forward, callback). */
         public boolean outOfSession() {
-            return this != WRONG_CODE && this != RATE_LIMITED;
+            return this == SESSION_ENDED || this == UNKNOWN_CALLER || this == NOT_IN_SERVICE;
         }
 
         public String wire() {

@@ -50,8 +50,7 @@ abstract class MaskedCallingScenarios extends EndToEndTestBase {
 
         JsonNode done = awaitCallStatus(call.get("id").asString(), "busy");
         assertThat(done.get("answeredAt")).isNull();
-        // The call is busy as soon as the callee's leg is; the caller's own "completed" may come later.
-        awaitLegStatuses(call.get("id").asString(), "caller:completed", "callee:busy");
+        awaitLegs(call.get("id").asString(), "caller:completed", "callee:busy");
         JsonNode retailerScreen = awaitPhoneCall(retailerPhone, "completed");
         assertThat(retailerScreen.get("heard").get(0).asString())
                 .isEqualTo("The person you are calling is not available right now. Please try again later.");
@@ -66,7 +65,7 @@ abstract class MaskedCallingScenarios extends EndToEndTestBase {
         JsonNode call = startCall(session.get("id").asString(), "retailer");
 
         awaitCallStatus(call.get("id").asString(), "no-answer");
-        awaitLegStatuses(call.get("id").asString(), "caller:completed", "callee:no-answer");
+        awaitLegs(call.get("id").asString(), "caller:completed", "callee:no-answer");
     }
 
     @Test
@@ -231,9 +230,14 @@ abstract class MaskedCallingScenarios extends EndToEndTestBase {
                 .doesNotContain(busyCustomer).doesNotContain(retailer);
     }
 
-    private void awaitLegStatuses(String callId, String... expected) {
-        await().atMost(java.time.Duration.ofSeconds(15)).untilAsserted(() ->
-                assertThat(legStatuses(api.get("/v1/calls/" + callId).json())).containsExactlyInAnyOrder(expected));
+    /**
+     * The call takes the callee's status as soon as the callee's leg ends; the caller's leg ends a
+     * moment later (after hearing the message), so wait for both rather than race it.
+     */
+    private void awaitLegs(String callId, String... expected) {
+        await().atMost(Duration.ofSeconds(15)).until(() ->
+                Set.copyOf(legStatuses(api.get("/v1/calls/" + callId).json())).equals(Set.of(expected)));
+        assertThat(legStatuses(api.get("/v1/calls/" + callId).json())).containsExactlyInAnyOrder(expected);
     }
 
     private static List<String> legStatuses(JsonNode call) {
