@@ -35,4 +35,20 @@ class ConfigurationValidationTest {
         assertThatThrownBy(() -> start("--callmask.twilio.account-sid=AC" + "1".repeat(32)))
                 .hasStackTraceContaining("callmask.twilio.auth-token is required");
     }
+
+    @Test
+    void badNumberKeysStopTheStartWithoutShowingAKey() {
+        String key = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+        assertThatThrownBy(() -> start("--callmask.crypto.keys.k1=" + key, "--callmask.crypto.active-key=k2",
+                "--callmask.crypto.lookup-key=" + key))
+                .hasStackTraceContaining("Invalid number keys: callmask.crypto.active-key 'k2' is not one of the"
+                        + " configured keys [k1]")
+                .satisfies(e -> org.assertj.core.api.Assertions.assertThat(stackTrace(e)).doesNotContain(key));
+    }
+
+    private static String stackTrace(Throwable e) {
+        var out = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(out));
+        return out.toString();
+    }
 }
