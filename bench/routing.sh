@@ -113,7 +113,7 @@ createdb "$DB"
 echo "database $DB"
 
 say "schema: callmask's own Flyway migrations up to V6 (plaintext numbers, which the seed writes fast)"
-java -cp "target/classes:$CP" io.callmask.bench.SchemaAt "jdbc:postgresql://$PGHOST:$PGPORT/$DB" "$PGUSER" 6
+java -cp "target/test-classes:target/classes:$CP" io.callmask.bench.SchemaAt "jdbc:postgresql://$PGHOST:$PGPORT/$DB" "$PGUSER" 6
 
 say "seed $SESSIONS open sessions (bench/seed-routing.sql)"
 t0=$SECONDS
