@@ -2,20 +2,20 @@
 -- benchmark database after the load, for one random open pair. Used by bench/routing.sh.
 \set ON_ERROR_STOP on
 set track_io_timing = on;
-select real_number as real, masked_number as masked from routes tablesample system (1) limit 1 \gset
+select real_number_hash as real, masked_number as masked from routes tablesample system (1) limit 1 \gset
 select 'CA' || md5(random()::text) as sid, 'call_explain' || substr(md5(random()::text), 1, 12) as call_id \gset
 \echo '-- 1. Calls.findByLegSid: is this CallSid a retry? (no row for a new call)'
 explain (analyze, buffers, costs off) select call_id from legs where carrier_sid = :'sid';
 \echo '-- 2. Sessions.findOpenByPair: the routing lookup'
 explain (analyze, buffers, costs off)
 select s.id, s.reference, s.status, s.created_at, s.expires_at, s.ended_at,
-       p.position, p.role, p.external_id, p.real_number, p.masked_number
+       p.position, p.role, p.external_id, p.real_number_sealed, p.masked_number
 from sessions s join parties p on p.session_id = s.id
 join routes r on r.session_id = s.id
-where r.real_number = :'real' and r.masked_number = :'masked'
+where r.real_number_hash = :'real' and r.masked_number = :'masked'
 order by p.position;
 select r.session_id as session_id, r.position as position from routes r
-where r.real_number = :'real' and r.masked_number = :'masked' \gset
+where r.real_number_hash = :'real' and r.masked_number = :'masked' \gset
 \echo '-- 3./4. Calls.insert and Calls.insertLeg in one transaction, then commit (timed)'
 \timing on
 begin;

@@ -1,5 +1,6 @@
--- Seeds a callmask database (schema already created by callmask's Flyway migrations) with :n open
--- sessions for the routing benchmark, set-based. Run with
+-- Seeds a callmask database at schema V6 (bench/routing.sh migrates it there with SchemaAt) with :n
+-- open sessions for the routing benchmark, set-based, with plaintext numbers as V6 stored them; the
+-- app's V7 migrations then seal and hash them when the run starts, as for an existing installation. Run with
 --   psql -v ON_ERROR_STOP=1 -v n=1000000 -h 127.0.0.1 -U postgres -d DB -f bench/seed-routing.sql
 --
 -- Shape (mirrors what SessionService.open / Sessions.insert write, see the comments per table):

@@ -47,4 +47,20 @@ class ConfigurationValidationTest {
         assertThatThrownBy(() -> start("--callmask.abuse.outside-hours.allowed-hours=8-21"))
                 .hasStackTraceContaining("callmask.abuse.outside-hours.allowed-hours: allowed hours must look like 08:00-21:00");
     }
+
+    @Test
+    void badNumberKeysStopTheStartWithoutShowingAKey() {
+        String key = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+        assertThatThrownBy(() -> start("--callmask.crypto.keys.k1=" + key, "--callmask.crypto.active-key=k2",
+                "--callmask.crypto.lookup-key=" + key))
+                .hasStackTraceContaining("Invalid number keys: callmask.crypto.active-key 'k2' is not one of the"
+                        + " configured keys [k1]")
+                .satisfies(e -> org.assertj.core.api.Assertions.assertThat(stackTrace(e)).doesNotContain(key));
+    }
+
+    private static String stackTrace(Throwable e) {
+        var out = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(out));
+        return out.toString();
+    }
 }

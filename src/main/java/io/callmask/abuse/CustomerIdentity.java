@@ -6,15 +6,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * How the abuse rules tell one customer (or any party) from another in the call log: the ONLY
- * place that knows which {@code parties} column identifies a party's real number. Today that is
- * {@code real_number} (E.164 in clear); when numbers are sealed at rest it becomes the keyed hash
- * column, {@link #COLUMN} names it and {@link #columnValue}/{@link #subject} pass the hash through.
+ * place that knows which {@code parties} column identifies a party's real number. That is the
+ * keyed hash ({@code real_number_hash}): it survives the retention purge of the sealed number and
+ * groups the same customer across orders without ever holding the number.
  */
 @Component
 class CustomerIdentity {
 
     /** The column of {@code parties} that identifies a party's number; use as {@code p.} + COLUMN. */
-    static final String COLUMN = "real_number";
+    static final String COLUMN = "real_number_hash";
 
     private final NumberHashes hashes;
 
@@ -24,11 +24,11 @@ class CustomerIdentity {
 
     /** The value {@link #COLUMN} holds for this number, to match it in a query. */
     String columnValue(PhoneNumber number) {
-        return number.e164();
+        return hashes.of(number);
     }
 
-    /** What an alert may store to group by customer: the keyed hash, never the number. */
+    /** What an alert may store to group by customer: the column's value is already the keyed hash. */
     String subject(String columnValue) {
-        return hashes.of(PhoneNumber.ofE164(columnValue));
+        return columnValue;
     }
 }

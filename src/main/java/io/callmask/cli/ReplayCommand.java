@@ -32,6 +32,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class ReplayCommand {
 
     private static final Instant START = Instant.parse("2026-01-01T00:00:00+05:30");
+    private static final String REPLAY_KEY = java.util.Base64.getEncoder().encodeToString(
+            "replay-only-not-a-secret-key-32b".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 
     private ReplayCommand() {}
 
@@ -106,6 +108,11 @@ final class ReplayCommand {
                 "--callmask.api-keys=replay",
                 "--callmask.public-base-url=http://localhost",
                 "--callmask.data-dir=" + dataDir,
+                // The trace's numbers are synthetic: fixed throwaway keys, so a second replay into the
+                // same database meets the clear "already holds sessions" refusal, not a key mismatch.
+                "--callmask.crypto.keys.replay=" + REPLAY_KEY,
+                "--callmask.crypto.active-key=replay",
+                "--callmask.crypto.lookup-key=" + REPLAY_KEY,
                 "--callmask.session.expiry-interval=1d",
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN"));

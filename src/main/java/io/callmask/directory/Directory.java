@@ -47,7 +47,7 @@ public class Directory {
         var order = new Order(id, retailerId, customerId, phone, orderStatus, clock.instant());
         var before = orders.find(id);
         boolean partiesChanged = before.isPresent() && (!before.get().retailerId().equals(retailerId)
-                || !before.get().customerPhone().equals(phone));
+                || !phone.equals(before.get().customerPhone()));
         boolean created = orders.save(order, clock.instant());
         if (!orderStatus.active() || partiesChanged) {
             events.publishEvent(new OrderClosed(id));

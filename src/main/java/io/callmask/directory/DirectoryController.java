@@ -52,7 +52,9 @@ class DirectoryController {
     record OrderResponse(String id, String retailerId, String customerId, String customerPhone, String status,
             boolean callable, Instant updatedAt) {
         static OrderResponse of(Order o) {
-            return new OrderResponse(o.id(), o.retailerId(), o.customerId(), o.customerPhone().e164(),
+            // A closed order's phone may have been purged by the retention job: the field is then left out.
+            String phone = o.customerPhone() == null ? null : o.customerPhone().e164();
+            return new OrderResponse(o.id(), o.retailerId(), o.customerId(), phone,
                     o.status().wire(), o.status().active(), o.updatedAt());
         }
     }

@@ -1,29 +1,34 @@
 package io.callmask.directory;
 
-import io.callmask.number.PhoneNumber;
+import io.callmask.privacy.NumberHashes;
+import io.callmask.privacy.NumberVault;
 import io.callmask.storage.SqlTime;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The orders table. */
+/** The orders table; the customer's phone is stored sealed, with its keyed hash for lookups. */
 @Repository
 public class Orders {
 
     private final JdbcClient jdbc;
+    private final NumberVault vault;
+    private final NumberHashes hashes;
 
-    Orders(JdbcClient jdbc) {
+    Orders(JdbcClient jdbc, NumberVault vault, NumberHashes hashes) {
         this.jdbc = jdbc;
+        this.vault = vault;
+        this.hashes = hashes;
     }
 
     public Optional<Order> find(String id) {
         return jdbc.sql("""
-                        select id, retailer_id, customer_id, customer_phone, status, updated_at
+                        select id, retailer_id, customer_id, customer_phone_sealed, status, updated_at
                         from orders where id = ?""")
                 .param(id)
                 .query((rs, n) -> new Order(rs.getString("id"), rs.getString("retailer_id"),
-                        rs.getString("customer_id"), PhoneNumber.ofE164(rs.getString("customer_phone")),
+                        rs.getString("customer_id"), vault.open(rs.getString("customer_phone_sealed")),
                         OrderStatus.fromWire(rs.getString("status")).orElseThrow(),
                         SqlTime.read(rs, "updated_at")))
                 .optional();
@@ -32,18 +37,21 @@ public class Orders {
     /** Inserts or replaces; returns true when the order is new. */
     boolean save(Order order, Instant now) {
         int updated = jdbc.sql("""
-                        update orders set retailer_id = ?, customer_id = ?, customer_phone = ?, status = ?,
-                        updated_at = ? where id = ?""")
-                .params(order.retailerId(), order.customerId(), order.customerPhone().e164(),
+                        update orders set retailer_id = ?, customer_id = ?, customer_phone_sealed = ?,
+                        customer_phone_hash = ?, status = ?, updated_at = ? where id = ?""")
+                .params(order.retailerId(), order.customerId(), vault.seal(order.customerPhone()),
+                        hashes.of(order.customerPhone()),
                         order.status().wire(), SqlTime.of(now), order.id())
                 .update();
         if (updated == 1) {
             return false;
         }
         jdbc.sql("""
-                        insert into orders (id, retailer_id, customer_id, customer_phone, status, created_at, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(order.id(), order.retailerId(), order.customerId(), order.customerPhone().e164(),
+                        insert into orders (id, retailer_id, customer_id, customer_phone_sealed, customer_phone_hash,
+                                            status, created_at, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(order.id(), order.retailerId(), order.customerId(), vault.seal(order.customerPhone()),
+                        hashes.of(order.customerPhone()),
                         order.status().wire(), SqlTime.of(now), SqlTime.of(now))
                 .update();
         return true;

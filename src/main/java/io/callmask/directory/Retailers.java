@@ -1,41 +1,44 @@
 package io.callmask.directory;
 
 import io.callmask.number.PhoneNumber;
+import io.callmask.privacy.NumberVault;
 import io.callmask.storage.SqlTime;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The retailers table. */
+/** The retailers table; the phone is stored sealed. */
 @Repository
 public class Retailers {
 
     private final JdbcClient jdbc;
+    private final NumberVault vault;
 
-    Retailers(JdbcClient jdbc) {
+    Retailers(JdbcClient jdbc, NumberVault vault) {
         this.jdbc = jdbc;
+        this.vault = vault;
     }
 
     public Optional<Retailer> find(String id) {
-        return jdbc.sql("select id, name, phone, calls_per_hour, updated_at from retailers where id = ?")
+        return jdbc.sql("select id, name, phone_sealed, calls_per_hour, updated_at from retailers where id = ?")
                 .param(id)
                 .query((rs, n) -> new Retailer(rs.getString("id"), rs.getString("name"),
-                        PhoneNumber.ofE164(rs.getString("phone")), (Integer) rs.getObject("calls_per_hour", Integer.class),
+                        vault.open(rs.getString("phone_sealed")), (Integer) rs.getObject("calls_per_hour", Integer.class),
                         SqlTime.read(rs, "updated_at")))
                 .optional();
     }
 
     /** Inserts or replaces; returns true when the retailer is new. */
     boolean save(String id, String name, PhoneNumber phone, Integer callsPerHour, Instant now) {
-        int updated = jdbc.sql("update retailers set name = ?, phone = ?, calls_per_hour = ?, updated_at = ? where id = ?")
-                .params(name, phone.e164(), callsPerHour, SqlTime.of(now), id)
+        int updated = jdbc.sql("update retailers set name = ?, phone_sealed = ?, calls_per_hour = ?, updated_at = ? where id = ?")
+                .params(name, vault.seal(phone), callsPerHour, SqlTime.of(now), id)
                 .update();
         if (updated == 1) {
             return false;
         }
-        jdbc.sql("insert into retailers (id, name, phone, calls_per_hour, created_at, updated_at) values (?, ?, ?, ?, ?, ?)")
-                .params(id, name, phone.e164(), callsPerHour, SqlTime.of(now), SqlTime.of(now))
+        jdbc.sql("insert into retailers (id, name, phone_sealed, calls_per_hour, created_at, updated_at) values (?, ?, ?, ?, ?, ?)")
+                .params(id, name, vault.seal(phone), callsPerHour, SqlTime.of(now), SqlTime.of(now))
                 .update();
         return true;
     }

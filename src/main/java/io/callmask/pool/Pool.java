@@ -1,6 +1,7 @@
 package io.callmask.pool;
 
 import io.callmask.number.PhoneNumber;
+import io.callmask.privacy.NumberHashes;
 import io.callmask.storage.SqlTime;
 import java.time.Instant;
 import java.util.List;
@@ -13,9 +14,11 @@ import org.springframework.stereotype.Repository;
 public class Pool {
 
     private final JdbcClient jdbc;
+    private final NumberHashes hashes;
 
-    Pool(JdbcClient jdbc) {
+    Pool(JdbcClient jdbc, NumberHashes hashes) {
         this.jdbc = jdbc;
+        this.hashes = hashes;
     }
 
     /** Adds a number if it is not there yet; returns true when added. */
@@ -58,12 +61,13 @@ public class Pool {
         return jdbc.sql("""
                         select p.number, p.region from pool_numbers p
                         where p.state = 'active' and p.kind = 'pool'
-                          and not exists (select 1 from routes r where r.real_number = ? and r.masked_number = p.number)
+                          and not exists (select 1 from routes r
+                                          where r.real_number_hash = ? and r.masked_number = p.number)
                           and not exists (select 1 from released_pairs x
-                                          where x.real_number = ? and x.masked_number = p.number
-                                            and x.released_at > ? and x.counterpart_number <> ?)
+                                          where x.real_number_hash = ? and x.masked_number = p.number
+                                            and x.released_at > ? and x.counterpart_hash <> ?)
                         order by case when p.region = ? then 0 else 1 end, p.number""")
-                .params(real.e164(), real.e164(), SqlTime.of(coolingSince), counterpart.e164(), region)
+                .params(hashes.of(real), hashes.of(real), SqlTime.of(coolingSince), hashes.of(counterpart), region)
                 .query((rs, n) -> new Candidate(PhoneNumber.ofE164(rs.getString("number")), rs.getString("region")))
                 .list();
     }
@@ -74,9 +78,9 @@ public class Pool {
      */
     java.util.Optional<PhoneNumber> lastMaskedBetween(PhoneNumber real, PhoneNumber counterpart) {
         return jdbc.sql("""
-                        select masked_number from released_pairs where real_number = ? and counterpart_number = ?
+                        select masked_number from released_pairs where real_number_hash = ? and counterpart_hash = ?
                         order by released_at desc limit 1""")
-                .params(real.e164(), counterpart.e164())
+                .params(hashes.of(real), hashes.of(counterpart))
                 .query((rs, n) -> PhoneNumber.ofE164(rs.getString(1)))
                 .optional();
     }

@@ -6,17 +6,15 @@ import io.callmask.number.PhoneNumberParser;
 import io.callmask.pool.Allocation;
 import io.callmask.pool.AllocationProperties;
 import io.callmask.pool.Allocator;
+import io.callmask.privacy.NumberHashes;
 import io.callmask.web.Problem;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
@@ -41,10 +39,12 @@ public class SessionService {
     private final Clock clock;
     private final OrderCodes orderCodes;
     private final boolean recordByDefault;
+    private final NumberHashes hashes;
 
     SessionService(Sessions sessions, Allocator allocator, PhoneNumberParser numbers, Events events,
             SessionProperties properties, AllocationProperties allocation, TransactionTemplate tx, Clock clock,
-            @Value("${callmask.recording.default:false}") boolean recordByDefault) {
+            NumberHashes hashes, @Value("${callmask.recording.default:false}") boolean recordByDefault) {
+        this.hashes = hashes;
         this.orderCodes = new OrderCodes(allocation.codeDigits());
         this.recordByDefault = recordByDefault;
         this.sessions = sessions;
@@ -204,16 +204,10 @@ public class SessionService {
         return parsed;
     }
 
-    private static String openKey(String reference, List<Parsed> parties) {
-        StringBuilder key = new StringBuilder(reference);
-        parties.stream().sorted(Comparator.comparing(Parsed::role))
-                .forEach(p -> key.append('\0').append(p.role()).append('\0').append(p.number().e164()));
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private String openKey(String reference, List<Parsed> parties) {
+        Map<String, String> hashByRole = new HashMap<>();
+        parties.forEach(p -> hashByRole.put(p.role(), hashes.of(p.number())));
+        return OpenKeys.of(reference, hashByRole);
     }
 
     private record Parsed(String role, String id, PhoneNumber number) {}

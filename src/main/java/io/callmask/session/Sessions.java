@@ -1,6 +1,8 @@
 package io.callmask.session;
 
 import io.callmask.number.PhoneNumber;
+import io.callmask.privacy.NumberHashes;
+import io.callmask.privacy.NumberVault;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import io.callmask.storage.SqlTime;
@@ -19,14 +21,18 @@ public class Sessions {
 
     private static final String SELECT = """
             select s.id, s.reference, s.order_code, s.status, s.created_at, s.expires_at, s.ended_at, s.record_calls,
-                   p.position, p.role, p.external_id, p.real_number, p.masked_number, p.on_hub
+                   p.position, p.role, p.external_id, p.real_number_sealed, p.masked_number, p.on_hub
             from sessions s join parties p on p.session_id = s.id
             """;
 
     private final JdbcClient jdbc;
+    private final NumberHashes hashes;
+    private final NumberVault vault;
 
-    Sessions(JdbcClient jdbc) {
+    Sessions(JdbcClient jdbc, NumberHashes hashes, NumberVault vault) {
         this.jdbc = jdbc;
+        this.hashes = hashes;
+        this.vault = vault;
     }
 
     public Optional<Session> find(String id) {
@@ -52,9 +58,9 @@ public class Sessions {
     public Optional<Session> findOpenByPair(PhoneNumber real, PhoneNumber masked) {
         return read(jdbc.sql(SELECT + """
                         join routes r on r.session_id = s.id
-                        where r.real_number = ? and r.masked_number = ?
+                        where r.real_number_hash = ? and r.masked_number = ?
                         order by p.position""")
-                .params(real.e164(), masked.e164())).stream().findFirst();
+                .params(hashes.of(real), masked.e164())).stream().findFirst();
     }
 
     /**
@@ -62,31 +68,31 @@ public class Sessions {
      * party may have thousands, and the router only needs to know whether there are zero, one or more.
      */
     public List<String> openSessionIdsOnHub(PhoneNumber real, PhoneNumber hub, int limit) {
-        return jdbc.sql("select session_id from hub_routes where real_number = ? and hub_number = ? limit ?")
-                .params(real.e164(), hub.e164(), limit).query(String.class).list();
+        return jdbc.sql("select session_id from hub_routes where real_number_hash = ? and hub_number = ? limit ?")
+                .params(hashes.of(real), hub.e164(), limit).query(String.class).list();
     }
 
     /** The open session this hub party means by {@code orderCode}, if any. */
     public Optional<Session> findOpenOnHub(PhoneNumber real, PhoneNumber hub, String orderCode) {
         return read(jdbc.sql(SELECT + """
                         join hub_routes h on h.session_id = s.id
-                        where h.real_number = ? and h.hub_number = ? and h.order_code = ?
+                        where h.real_number_hash = ? and h.hub_number = ? and h.order_code = ?
                         order by p.position""")
-                .params(real.e164(), hub.e164(), orderCode)).stream().findFirst();
+                .params(hashes.of(real), hub.e164(), orderCode)).stream().findFirst();
     }
 
     /** Open sessions this real number takes part in, one-to-one and on hubs. */
     public int openSessionsOf(PhoneNumber real) {
         return jdbc.sql("""
-                        select (select count(*) from routes where real_number = ?)
-                             + (select count(*) from hub_routes where real_number = ?)""")
-                .params(real.e164(), real.e164()).query(Integer.class).single();
+                        select (select count(*) from routes where real_number_hash = ?)
+                             + (select count(*) from hub_routes where real_number_hash = ?)""")
+                .params(hashes.of(real), hashes.of(real)).query(Integer.class).single();
     }
 
     /** Whether this pair ever belonged to a session (used only after the hot path found none). */
     public boolean everHadPair(PhoneNumber real, PhoneNumber masked) {
-        return jdbc.sql("select count(*) from parties where real_number = ? and masked_number = ?")
-                .params(real.e164(), masked.e164()).query(Integer.class).single() > 0;
+        return jdbc.sql("select count(*) from parties where real_number_hash = ? and masked_number = ?")
+                .params(hashes.of(real), masked.e164()).query(Integer.class).single() > 0;
     }
 
     /**
@@ -101,21 +107,25 @@ public class Sessions {
                         SqlTime.of(session.createdAt()), SqlTime.of(session.expiresAt()), session.record())
                 .update();
         for (Party p : session.parties()) {
+            String hash = hashes.of(p.real());
             jdbc.sql("""
-                            insert into parties (session_id, position, role, external_id, real_number, masked_number, on_hub)
-                            values (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(session.id(), p.position(), p.role(), p.externalId(), p.real().e164(), p.masked().e164(),
-                            p.onHub())
+                            insert into parties (session_id, position, role, external_id, real_number_hash,
+                                                 real_number_sealed, masked_number, on_hub)
+                            values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(session.id(), p.position(), p.role(), p.externalId(), hash, vault.seal(p.real()),
+                            p.masked().e164(), p.onHub())
                     .update();
             if (p.onHub()) {
                 jdbc.sql("""
-                                insert into hub_routes (real_number, hub_number, order_code, session_id, position)
+                                insert into hub_routes (real_number_hash, hub_number, order_code, session_id, position)
                                 values (?, ?, ?, ?, ?)""")
-                        .params(p.real().e164(), p.masked().e164(), session.orderCode(), session.id(), p.position())
+                        .params(hash, p.masked().e164(), session.orderCode(), session.id(), p.position())
                         .update();
             } else {
-                jdbc.sql("insert into routes (real_number, masked_number, session_id, position) values (?, ?, ?, ?)")
-                        .params(p.real().e164(), p.masked().e164(), session.id(), p.position())
+                jdbc.sql("""
+                                insert into routes (real_number_hash, masked_number, session_id, position)
+                                values (?, ?, ?, ?)""")
+                        .params(hash, p.masked().e164(), session.id(), p.position())
                         .update();
             }
         }
@@ -142,7 +152,7 @@ public class Sessions {
     /** Frees the session's routes, remembering each release for the cool-down. */
     private void releaseRoutes(String id, Instant now) {
         List<String[]> released = jdbc.sql("""
-                        select r.real_number, r.masked_number, o.real_number as counterpart from routes r
+                        select r.real_number_hash, r.masked_number, o.real_number_hash as counterpart from routes r
                         join parties o on o.session_id = r.session_id and o.position <> r.position
                         where r.session_id = ?""")
                 .param(id)
@@ -150,10 +160,10 @@ public class Sessions {
                 .list();
         for (String[] pair : released) {
             // Keyed statements: the last release of each pair replaces the one before.
-            jdbc.sql("delete from released_pairs where real_number = ? and masked_number = ?")
+            jdbc.sql("delete from released_pairs where real_number_hash = ? and masked_number = ?")
                     .params(pair[0], pair[1]).update();
             jdbc.sql("""
-                            insert into released_pairs (real_number, masked_number, counterpart_number, released_at)
+                            insert into released_pairs (real_number_hash, masked_number, counterpart_hash, released_at)
                             values (?, ?, ?, ?)""")
                     .params(pair[0], pair[1], pair[2], SqlTime.of(now)).update();
         }
@@ -171,7 +181,7 @@ public class Sessions {
                 .param(reference).query(String.class).list();
     }
 
-    private static List<Session> read(JdbcClient.StatementSpec statement) {
+    private List<Session> read(JdbcClient.StatementSpec statement) {
         Map<String, Session> sessions = new LinkedHashMap<>();
         statement.query((ResultSet rs) -> {
             String id = rs.getString("id");
@@ -193,9 +203,9 @@ public class Sessions {
         }
     }
 
-    private static Party party(ResultSet rs) throws SQLException {
+    private Party party(ResultSet rs) throws SQLException {
         return new Party(rs.getInt("position"), rs.getString("role"), rs.getString("external_id"),
-                PhoneNumber.ofE164(rs.getString("real_number")), PhoneNumber.ofE164(rs.getString("masked_number")),
+                vault.open(rs.getString("real_number_sealed")), PhoneNumber.ofE164(rs.getString("masked_number")),
                 rs.getBoolean("on_hub"));
     }
 }

@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.callmask.privacy.NumberHashes;
+import io.callmask.privacy.NumberVault;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
@@ -44,13 +46,15 @@ abstract class AbuseRulesContract {
     @Autowired Alerts alerts;
     @Autowired Blocks blocks;
     @Autowired Events events;
+    @Autowired NumberHashes hashes;
+    @Autowired NumberVault vault;
 
     CallLogBuilder log;
     String retailer;
 
     @BeforeEach
     void freshRetailer() {
-        log = new CallLogBuilder(jdbc);
+        log = new CallLogBuilder(jdbc, hashes, vault);
         retailer = "r-" + UUID.randomUUID().toString().substring(0, 8);
         clock.set(T);
     }

@@ -1,6 +1,8 @@
 package io.callmask.abuse;
 
 import io.callmask.number.PhoneNumber;
+import io.callmask.privacy.NumberHashes;
+import io.callmask.privacy.NumberVault;
 import io.callmask.session.Party;
 import io.callmask.session.Session;
 import io.callmask.session.SessionStatus;
@@ -37,9 +39,13 @@ final class CallLogBuilder {
     static final String MASKED_B = "+918047189002";
 
     private final JdbcClient jdbc;
+    private final NumberHashes hashes;
+    private final NumberVault vault;
 
-    CallLogBuilder(JdbcClient jdbc) {
+    CallLogBuilder(JdbcClient jdbc, NumberHashes hashes, NumberVault vault) {
         this.jdbc = jdbc;
+        this.hashes = hashes;
+        this.vault = vault;
         for (String number : List.of(MASKED_A, MASKED_B)) {
             jdbc.sql("""
                             insert into pool_numbers (number, carrier, region, state, created_at)
@@ -74,9 +80,11 @@ final class CallLogBuilder {
 
     private void party(String sessionId, int position, String role, String externalId, String real, String masked) {
         jdbc.sql("""
-                        insert into parties (session_id, position, role, external_id, real_number, masked_number)
-                        values (?, ?, ?, ?, ?, ?)""")
-                .params(sessionId, position, role, externalId, real, masked).update();
+                        insert into parties (session_id, position, role, external_id, real_number_hash,
+                            real_number_sealed, masked_number)
+                        values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(sessionId, position, role, externalId, hashes.of(PhoneNumber.ofE164(real)),
+                        vault.seal(PhoneNumber.ofE164(real)), masked).update();
     }
 
     /** A click-to-call by the retailer at {@code at}; {@code talkedSeconds} counts only for TALKED. */
@@ -138,13 +146,16 @@ final class CallLogBuilder {
     /** A retailer and an order of it with this status ({@code placed}, {@code delivered}, …). */
     void order(String orderId, String retailerId, String customerPhone, String status, Instant at) {
         jdbc.sql("""
-                        insert into retailers (id, name, phone, created_at, updated_at)
+                        insert into retailers (id, name, phone_sealed, created_at, updated_at)
                         select ?, ?, ?, ?, ? where not exists (select 1 from retailers where id = ?)""")
-                .params(retailerId, "Retailer " + retailerId, mobile(), SqlTime.of(at), SqlTime.of(at), retailerId)
+                .params(retailerId, "Retailer " + retailerId, vault.seal(PhoneNumber.ofE164(mobile())), SqlTime.of(at),
+                        SqlTime.of(at), retailerId)
                 .update();
         jdbc.sql("""
-                        insert into orders (id, retailer_id, customer_phone, status, created_at, updated_at)
-                        values (?, ?, ?, ?, ?, ?)""")
-                .params(orderId, retailerId, customerPhone, status, SqlTime.of(at), SqlTime.of(at)).update();
+                        insert into orders (id, retailer_id, customer_phone_sealed, customer_phone_hash, status,
+                            created_at, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(orderId, retailerId, vault.seal(PhoneNumber.ofE164(customerPhone)),
+                        hashes.of(PhoneNumber.ofE164(customerPhone)), status, SqlTime.of(at), SqlTime.of(at)).update();
     }
 }

@@ -2,7 +2,11 @@ package io.callmask.abuse;
 
 import io.callmask.directory.Orders;
 import io.callmask.event.Events;
+import io.callmask.privacy.CryptoProperties;
 import io.callmask.privacy.NumberHashes;
+import io.callmask.privacy.NumberKeys;
+import io.callmask.privacy.NumberVault;
+import java.util.Map;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -57,6 +61,13 @@ class RulesTestConfiguration {
     @Bean
     NumberHashes numberHashes() {
         return number -> "h" + Integer.toHexString(number.e164().hashCode());
+    }
+
+    /** Real sealing under a fixed test key, as the application's tables need it. */
+    @Bean
+    NumberVault numberVault() {
+        String key = NumberKeys.newKey(32);
+        return new NumberVault(NumberKeys.of(new CryptoProperties(Map.of("t1", key), "t1", key)));
     }
 
     @Bean

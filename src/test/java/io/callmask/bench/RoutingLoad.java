@@ -182,18 +182,31 @@ public final class RoutingLoad {
         }
     }
 
-    /** Random (real, masked) pairs of open sessions: half customers' (position 1), half retailers' (0). */
+    /**
+     * The real number bench/seed-routing.sql gave a party: the database holds it only sealed and hashed,
+     * so it is rebuilt from the party's external id ({@code ret_N}: +9198 N, {@code cus_N}: +9197 N).
+     */
+    private static String seededNumber(String externalId) {
+        String prefix = externalId.startsWith("ret_") ? "+9198" : "+9197";
+        return prefix + String.format("%08d", Long.parseLong(externalId.substring(4)));
+    }
+
+    /**
+     * Random (real, masked, real's hash) triples of open sessions: half customers' (position 1), half
+     * retailers' (0).
+     */
     private void sample(Connection db, int n) throws SQLException {
         long t0 = System.nanoTime();
         for (int position = 0; position <= 1; position++) {
             try (PreparedStatement st = db.prepareStatement("""
-                    select r.real_number, r.masked_number from routes r
+                    select p.external_id, r.masked_number, r.real_number_hash from routes r
+                    join parties p on p.session_id = r.session_id and p.position = r.position
                     where r.position = ? order by random() limit ?""")) {
                 st.setInt(1, position);
                 st.setInt(2, n / 2);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
-                        pairs.add(new String[] {rs.getString(1), rs.getString(2)});
+                        pairs.add(new String[] {seededNumber(rs.getString(1)), rs.getString(2), rs.getString(3)});
                     }
                 }
             }
@@ -488,10 +501,11 @@ public final class RoutingLoad {
         try (PreparedStatement legBySid = db.prepareStatement("select call_id from legs where carrier_sid = ?");
                 PreparedStatement byPair = db.prepareStatement("""
                         select s.id, s.reference, s.status, s.created_at, s.expires_at, s.ended_at,
-                               p.position, p.role, p.external_id, p.real_number, p.masked_number
+                               p.position, p.role, p.external_id, p.real_number_sealed, p.masked_number,
+                               r.position as caller_position
                         from sessions s join parties p on p.session_id = s.id
                         join routes r on r.session_id = s.id
-                        where r.real_number = ? and r.masked_number = ?
+                        where r.real_number_hash = ? and r.masked_number = ?
                         order by p.position""");
                 PreparedStatement insertCall = db.prepareStatement("""
                         insert into calls (id, session_id, direction, caller_position, carrier, created_at)
@@ -510,16 +524,14 @@ public final class RoutingLoad {
                     rs.next();
                 }
                 long t1 = System.nanoTime();
-                byPair.setString(1, pair[0]);
+                byPair.setString(1, pair[2]);
                 byPair.setString(2, pair[1]);
                 String sessionId = null;
                 int position = 0;
                 try (ResultSet rs = byPair.executeQuery()) {
                     while (rs.next()) {
                         sessionId = rs.getString("id");
-                        if (rs.getString("real_number").equals(pair[0])) {
-                            position = rs.getInt("position");
-                        }
+                        position = rs.getInt("caller_position");
                     }
                 }
                 long t2 = System.nanoTime();

@@ -3,6 +3,7 @@ package io.callmask.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callmask.CallmaskApplication;
+import io.callmask.privacy.NumberKeys;
 import io.callmask.support.Http;
 import io.callmask.support.PostgresDatabase;
 import io.callmask.support.TestNumbers;
@@ -37,6 +38,9 @@ class PostgresTwoInstancesIT {
     @BeforeAll
     static void startTwoInstances() {
         String url = PostgresDatabase.create();
+        // Instances of one cluster share their number keys (each data dir would otherwise generate its own).
+        String sealingKey = NumberKeys.newKey(32);
+        String lookupKey = NumberKeys.newKey(32);
         for (int i = 0; i < 2; i++) {
             // Command-line arguments, as an operator starts an instance; they win over application.yml.
             var context = new SpringApplicationBuilder(CallmaskApplication.class).run(
@@ -47,6 +51,9 @@ class PostgresTwoInstancesIT {
                     "--spring.datasource.password=",
                     "--callmask.api-keys=k",
                     "--callmask.data-dir=target/it-data/two-" + i,
+                    "--callmask.crypto.keys.k1=" + sealingKey,
+                    "--callmask.crypto.active-key=k1",
+                    "--callmask.crypto.lookup-key=" + lookupKey,
                     "--callmask.pool=+918047180001,+918047180002,+918047180003,+918047180004,+918047180005",
                     "--callmask.hubs=" + HUB,
                     "--callmask.allocation.hub-threshold=100");
@@ -124,9 +131,9 @@ class PostgresTwoInstancesIT {
         JdbcClient jdbc = instances.get(0).getBean(JdbcClient.class);
         return jdbc.sql("""
                 select count(*) from (
-                    select p.real_number, p.masked_number from parties p join sessions s on s.id = p.session_id
+                    select p.real_number_hash, p.masked_number from parties p join sessions s on s.id = p.session_id
                     where s.status = 'open' and not p.on_hub
-                    group by p.real_number, p.masked_number having count(*) > 1) violations""")
+                    group by p.real_number_hash, p.masked_number having count(*) > 1) violations""")
                 .query(Integer.class).single();
     }
 

@@ -1,0 +1,79 @@
+package io.callmask.retention;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs every {@link RetentionStep} on its schedule, once per cluster: each instance's schedule
+ * fires, and the one that takes the {@code retention} row of the ShedLock table (database time,
+ * so instances' clocks do not matter) runs the steps; the others skip. The lock is held for at
+ * least nine tenths of the interval, so the cluster runs the job about once per interval however
+ * many instances there are. Steps are idempotent, so a run that outlives its lock does no harm.
+ */
+@Component
+public class RetentionJob {
+
+    static final String LOCK_NAME = "retention";
+    private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
+
+    private final List<RetentionStep> steps;
+    private final RetentionProperties properties;
+    private final LockingTaskExecutor locks;
+    private final Clock clock;
+
+    RetentionJob(List<RetentionStep> steps, RetentionProperties properties, DataSource dataSource, Clock clock) {
+        this.steps = steps;
+        this.properties = properties;
+        this.clock = clock;
+        this.locks = new DefaultLockingTaskExecutor(new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration
+                .builder().withJdbcTemplate(new JdbcTemplate(dataSource)).usingDbTime().build()));
+    }
+
+    @Scheduled(fixedDelayString = "${callmask.retention.interval}", initialDelayString = "${callmask.retention.interval}")
+    void scheduled() {
+        runOnce();
+    }
+
+    /**
+     * Runs the steps unless another instance holds the lock; returns what each step purged, or
+     * empty when this instance did not run them.
+     */
+    public Optional<Map<String, Integer>> runOnce() {
+        Duration atMost = properties.interval();
+        Duration atLeast = atMost.multipliedBy(9).dividedBy(10);
+        try {
+            var result = locks.executeWithLock(this::purge,
+                    new LockConfiguration(Instant.now(), LOCK_NAME, atMost, atLeast));
+            return result.wasExecuted() ? Optional.of(result.getResult()) : Optional.empty();
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, Integer> purge() {
+        Instant endedBefore = clock.instant().minus(properties.after());
+        Map<String, Integer> purged = new LinkedHashMap<>();
+        for (RetentionStep step : steps) {
+            purged.put(step.name(), step.purge(endedBefore));
+        }
+        log.info("Retention: purged {} (sessions ended before {})", purged, endedBefore);
+        return purged;
+    }
+}
