@@ -3,6 +3,7 @@ package io.callmask.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callmask.CallmaskApplication;
+import io.callmask.privacy.NumberKeys;
 import io.callmask.support.Http;
 import io.callmask.support.PostgresDatabase;
 import io.callmask.support.TestNumbers;
@@ -33,6 +34,9 @@ class PostgresSharedRateLimitIT {
     @BeforeAll
     static void startTwoInstances() {
         String url = PostgresDatabase.create();
+        // Instances of one cluster share their number keys (each data dir would otherwise generate its own).
+        String sealingKey = NumberKeys.newKey(32);
+        String lookupKey = NumberKeys.newKey(32);
         for (int i = 0; i < 2; i++) {
             var context = new SpringApplicationBuilder(CallmaskApplication.class).run(
                     "--server.port=0",
@@ -43,6 +47,9 @@ class PostgresSharedRateLimitIT {
                     "--callmask.api-keys=k",
                     "--callmask.tokens.secret=shared-secret-of-both-instances-32-bytes",
                     "--callmask.data-dir=target/it-data/limits-" + i,
+                    "--callmask.crypto.keys.k1=" + sealingKey,
+                    "--callmask.crypto.active-key=k1",
+                    "--callmask.crypto.lookup-key=" + lookupKey,
                     "--callmask.pool=+918047180001,+918047180002,+918047180003,+918047180004,+918047180005",
                     "--callmask.hubs=+918047180099",
                     "--callmask.limits.retailer-calls-per-hour=" + LIMIT,

@@ -58,8 +58,8 @@ abstract class RetentionScenarios extends EndToEndTestBase {
 
         var ran = job.runOnce();
 
-        // The old session's 2 parties, the delivered order's phone, and those released pairs.
-        assertThat(ran).contains(Map.of("numbers", 2 + 1 + oldReleases));
+        // The old session's 2 parties, the delivered order's phone, and those released pairs; it had no recordings.
+        assertThat(ran).contains(Map.of("numbers", 2 + 1 + oldReleases, "recordings", 0));
         assertThat(sealedNumbers(old)).containsOnlyNulls().hasSize(2);
         assertThat(sealedNumbers(open.get("id").asString())).doesNotContainNull().hasSize(2);
         assertThat(sealedNumbers(recent)).doesNotContainNull().hasSize(2);
