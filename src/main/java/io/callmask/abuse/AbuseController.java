@@ -2,11 +2,12 @@ package io.callmask.abuse;
 
 import io.callmask.event.Events;
 import io.callmask.web.Caller;
+import io.callmask.web.Ids;
 import io.callmask.web.Problem;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -45,19 +46,19 @@ class AbuseController {
     /** Newest first. {@code since} is an ISO-8601 instant such as {@code 2026-11-25T06:00:00Z}. */
     @GetMapping("/v1/alerts")
     List<Alert> alerts(@Parameter(hidden = true) Caller caller,
-            @RequestParam(required = false) @Size(max = 64) String retailerId,
+            @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String retailerId,
             @RequestParam(required = false) String rule, @RequestParam(required = false) String since,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
         if (!caller.isTrusted()) {
             throw new Problem(403, "forbidden", "Forbidden", "Abuse alerts are for the platform and operators.");
         }
-        Rule wanted = rule == null || rule.isBlank() ? null : Rule.fromWire(rule).orElseThrow(() ->
+        Rule wanted = rule == null ? null : Rule.fromWire(rule).orElseThrow(() ->
                 Problem.badRequest("invalid-rule", "'rule' must be one of: " + Rule.allowed() + "."));
         return alerts.recent(blankToNull(retailerId), wanted, instant(since), limit);
     }
 
     @GetMapping("/v1/retailers/{id}/block")
-    BlockView block(@Parameter(hidden = true) Caller caller, @PathVariable @Size(max = 64) String id) {
+    BlockView block(@Parameter(hidden = true) Caller caller, @PathVariable @Pattern(regexp = Ids.PATTERN) String id) {
         requireOperator(caller);
         return blocks.active(id, clock.instant())
                 .map(b -> new BlockView(id, true, b.blockedUntil(), b.rule(), b.alertId()))
@@ -66,7 +67,7 @@ class AbuseController {
 
     /** Lifts the block at once (204 whether or not there was one); the alerts stay. */
     @DeleteMapping("/v1/retailers/{id}/block")
-    ResponseEntity<Void> unblock(@Parameter(hidden = true) Caller caller, @PathVariable @Size(max = 64) String id) {
+    ResponseEntity<Void> unblock(@Parameter(hidden = true) Caller caller, @PathVariable @Pattern(regexp = Ids.PATTERN) String id) {
         requireOperator(caller);
         if (blocks.remove(id)) {
             events.record("abuse.unblocked", null, null,

@@ -10,7 +10,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * {@code callmask.abuse.*}: the abuse rules. Each has {@code enabled}, its thresholds, and
  * {@code block-for}: how long a hit blocks the retailer from placing calls ({@code 0}: alert only).
- * Defaults are in {@code application.yml} and explained in {@code docs/security-abuse.md}.
+ * Defaults are in {@code application.yml} and explained in {@code docs/security.md#abuse-rules-alerts-and-blocks}.
  */
 @Validated
 @ConfigurationProperties("callmask.abuse")

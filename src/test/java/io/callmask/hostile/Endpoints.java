@@ -72,6 +72,11 @@ final class Endpoints {
                         "retailerId", ID, "ttlSeconds", TTL).required("retailerId"),
                 api("GET", "/v1/calls/{id}/recordings").path("id", call, ID),
                 api("GET", "/v1/recordings/{id}/media").operator().path("id", "rec_no_such_recording", ID),
+                api("GET", "/v1/alerts").query("retailerId", f.retailerId(), ID).query("rule", "short-call-burst", ENUM)
+                        .query("since", "2026-01-01T00:00:00Z", TEXT).query("limit", "10", INTEGER),
+                api("GET", "/v1/retailers/{id}/block").operator().path("id", f.retailerId(), ID),
+                // the fixture's retailer is not blocked: lifting no block changes nothing
+                api("DELETE", "/v1/retailers/{id}/block").operator().path("id", f.retailerId(), ID),
                 api("GET", "/v1/audit").operator().query("since", "2026-01-01T00:00:00Z", TEXT)
                         .query("limit", "10", INTEGER),
                 api("GET", "/v1/events").query("type", "dial-in.rejected", ID).query("sessionId", f.sessionId(), ID)
