@@ -17,7 +17,8 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("callmask.dial-in")
 public record DialInProperties(@NotBlank String expiredMessage, @NotBlank String unknownCallerMessage,
-        @NotBlank String calleeUnavailableMessage, @NotBlank String rateLimitedMessage,
+        @NotBlank String calleeUnavailableMessage, @NotBlank String unavailableMessage,
+        @NotBlank String rateLimitedMessage,
         @NotBlank String retailerBlockedMessage, @NotBlank String outsideHoursMessage,
         @NotNull OutOfSession outOfSession, String supportNumber, URI callbackUrl) {
 

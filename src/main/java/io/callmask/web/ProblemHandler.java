@@ -71,6 +71,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "Another request changed the same resource at the same time; nothing was changed by this one. Retry."));
     }
 
+    /**
+     * The database is unreachable or timed out: nothing was committed, and the same request will work
+     * once it is back, so say so (503 + Retry-After) instead of an internal error.
+     */
+    @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
+            org.springframework.dao.TransientDataAccessException.class,
+            org.springframework.transaction.CannotCreateTransactionException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+        log.error("Database unavailable ({})", e.getClass().getSimpleName());
+        return ResponseEntity.status(503).header(HttpHeaders.RETRY_AFTER, "5").body(ProblemTypes.of(503,
+                "database-unavailable", "Service unavailable",
+                "The database cannot be reached right now; nothing was changed by this request. Retry shortly."));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         // The message may carry request data; the stack trace goes to the log, the caller gets none.

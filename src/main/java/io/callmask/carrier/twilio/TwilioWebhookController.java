@@ -12,6 +12,7 @@ import io.callmask.session.SessionService;
 import io.callmask.routing.RouteDecision;
 import io.callmask.web.Ids;
 import io.callmask.web.Problem;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -57,6 +59,21 @@ class TwilioWebhookController {
         this.twiml = twiml;
         this.messages = messages;
         this.callProperties = callProperties;
+    }
+
+    /**
+     * The database is away: a caller hears a polite message instead of Twilio's "application error";
+     * a status report gets 503 so the failure is visible rather than silently acknowledged.
+     */
+    @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
+            org.springframework.dao.TransientDataAccessException.class,
+            org.springframework.transaction.CannotCreateTransactionException.class})
+    ResponseEntity<String> databaseUnavailable(Exception e, HttpServletRequest request) {
+        log.error("Database unavailable during a Twilio webhook ({})", e.getClass().getSimpleName());
+        if (request.getRequestURI().endsWith("/status")) {
+            return ResponseEntity.status(503).header("Retry-After", "5").build();
+        }
+        return xml(twiml.sayAndHangUp(messages.unavailableMessage()));
     }
 
     /** A party dialled one of our numbers. */

@@ -1,0 +1,108 @@
+package io.callmask.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.callmask.CallmaskApplication;
+import io.callmask.support.Http;
+import io.callmask.support.PostgresDatabase;
+import io.callmask.support.TestNumbers;
+import io.callmask.support.TwilioSigner;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The database goes away under a running instance: API requests get 503 with Retry-After (not an
+ * internal error), a caller hears a polite message, nothing half-done is left, and the same requests
+ * work once it is back.
+ */
+class PostgresOutageIT {
+
+    private static ConfigurableApplicationContext app;
+    private static Http api;
+    private static String url;
+    private static String database;
+
+    @BeforeAll
+    static void start() {
+        url = PostgresDatabase.create();
+        database = url.substring(url.lastIndexOf('/') + 1);
+        app = new SpringApplicationBuilder(CallmaskApplication.class).run(
+                "--server.port=0",
+                "--spring.main.banner-mode=off",
+                "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + PostgresDatabase.USER,
+                "--spring.datasource.password=",
+                // fail fast while the database is away, instead of Hikari's 30 s wait
+                "--spring.datasource.hikari.connection-timeout=1000",
+                "--callmask.api-keys=k",
+                "--callmask.twilio.auth-token=t",
+                "--callmask.data-dir=target/it-data/outage",
+                "--callmask.pool=+918047180001,+918047180002",
+                "--callmask.hubs=+918047180099",
+                "--callmask.emulator.time-scale=0.05");
+        int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        api = new Http("http://localhost:" + port, "k");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        allowConnections(true);
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void withoutTheDatabaseTheApiSays503AndChangesNothing() throws Exception {
+        String phone = TestNumbers.mobile();
+        assertThat(api.put("/v1/retailers/r-outage", "{\"name\":\"Before\",\"phone\":\"" + phone + "\"}").status())
+                .isEqualTo(201);
+
+        allowConnections(false);
+        HttpResponse<String> read = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(api.base() + "/v1/retailers/r-outage"))
+                .header("Authorization", "Bearer k").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(503);
+        assertThat(read.headers().firstValue("Retry-After")).contains("5");
+        assertThat(read.body()).contains("urn:callmask:problem:database-unavailable").doesNotContain("jdbc:");
+        Http.Response write = api.put("/v1/retailers/r-outage", "{\"name\":\"During\",\"phone\":\"" + phone + "\"}");
+        assertThat(write.status()).as(write.body()).isEqualTo(503);
+        // A person dialling in hears why, instead of the carrier's "application error".
+        Map<String, String> dialIn = Map.of("CallSid", "CA" + "9".repeat(32), "AccountSid", "AC" + "0".repeat(32),
+                "From", phone, "To", "+918047180001", "CallStatus", "ringing", "Direction", "inbound");
+        Http.Response spoken = api.postForm("/webhooks/twilio/voice", dialIn,
+                TwilioSigner.sign("t", api.base() + "/webhooks/twilio/voice", dialIn));
+        assertThat(spoken.status()).isEqualTo(200);
+        assertThat(spoken.body()).contains("<Say>Sorry, we cannot connect your call right now.").contains("<Hangup/>")
+                .doesNotContain(phone);
+
+        allowConnections(true);
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/v1/retailers/r-outage").status() == 200);
+        assertThat(api.get("/v1/retailers/r-outage").json().get("name").asString()).isEqualTo("Before");
+    }
+
+    /** Closes the database to new connections and ends the open ones (the pool's), or opens it again. */
+    private static void allowConnections(boolean allow) throws Exception {
+        String admin = url.substring(0, url.lastIndexOf('/') + 1) + "postgres";
+        try (Connection c = DriverManager.getConnection(admin, PostgresDatabase.USER, "")) {
+            c.createStatement().execute("alter database " + database + " allow_connections " + allow);
+            if (!allow) {
+                c.createStatement().execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '"
+                        + database + "' and pid <> pg_backend_pid()");
+            }
+        }
+    }
+}
