@@ -13,7 +13,7 @@ class ArchitectureTest {
 
     private static final String[] DOMAIN = {"io.callmask.directory..", "io.callmask.session..", "io.callmask.pool..",
         "io.callmask.routing..", "io.callmask.call..", "io.callmask.number..", "io.callmask.event..",
-        "io.callmask.recording..", "io.callmask.audit..", "io.callmask.abuse.."};
+        "io.callmask.recording..", "io.callmask.audit..", "io.callmask.abuse..", "io.callmask.cost.."};
 
     @ArchTest
     static final ArchRule domainKnowsNoCarrierAdapter = noClasses().that().resideInAnyPackage(DOMAIN)

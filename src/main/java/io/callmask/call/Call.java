@@ -1,5 +1,6 @@
 package io.callmask.call;
 
+import io.callmask.cost.LegUse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -55,5 +56,13 @@ public record Call(String id, String sessionId, Direction direction, int callerP
     /** How long the two parties talked, in seconds, once known. */
     public Integer durationSeconds() {
         return leg(Leg.Role.CALLEE).map(Leg::durationSeconds).orElse(null);
+    }
+
+    /** The legs as a carrier bills them. */
+    public List<LegUse> legUses() {
+        return LegUse.of(direction == Direction.DIAL_IN, createdAt, legs.stream()
+                .map(l -> new LegUse.Stored(l.role() == Leg.Role.CALLER, l.status() == LegStatus.COMPLETED,
+                        l.status().terminal(), l.answeredAt(), l.endedAt(), l.durationSeconds()))
+                .toList());
     }
 }

@@ -1,5 +1,6 @@
 package io.callmask.call;
 
+import io.callmask.cost.Pricing;
 import io.callmask.session.SessionAccess;
 import io.callmask.session.SessionService;
 import io.callmask.web.Caller;
@@ -22,17 +23,19 @@ class CallController {
 
     private final CallService calls;
     private final SessionService sessions;
+    private final Pricing pricing;
 
-    CallController(CallService calls, SessionService sessions) {
+    CallController(CallService calls, SessionService sessions, Pricing pricing) {
         this.calls = calls;
         this.sessions = sessions;
+        this.pricing = pricing;
     }
 
     record StartBody(@NotBlank String from) {}
 
     @PostMapping("/v1/sessions/{sessionId}/calls")
     ResponseEntity<CallView> start(@PathVariable String sessionId, @Valid @RequestBody StartBody body) {
-        return ResponseEntity.status(201).body(CallView.of(calls.startClickToCall(sessionId, body.from())));
+        return ResponseEntity.status(201).body(CallView.of(calls.startClickToCall(sessionId, body.from()), pricing));
     }
 
     @GetMapping("/v1/sessions/{sessionId}/calls")
@@ -40,7 +43,7 @@ class CallController {
         if (!SessionAccess.visible(sessions.get(sessionId), caller)) {
             throw Problem.notFound("session", sessionId);
         }
-        return calls.forSession(sessionId).stream().map(CallView::of).toList();
+        return calls.forSession(sessionId).stream().map(c -> CallView.of(c, pricing)).toList();
     }
 
     /** A retailer sees only calls of its own sessions; others' are "not found", exactly as unknown ones. */
@@ -50,6 +53,6 @@ class CallController {
         if (!SessionAccess.visible(sessions.get(call.sessionId()), caller)) {
             throw Problem.notFound("call", id);
         }
-        return CallView.of(call);
+        return CallView.of(call, pricing);
     }
 }

@@ -79,6 +79,8 @@ final class Endpoints {
                 api("DELETE", "/v1/retailers/{id}/block").operator().path("id", f.retailerId(), ID),
                 api("GET", "/v1/audit").operator().query("since", "2026-01-01T00:00:00Z", TEXT)
                         .query("limit", "10", INTEGER),
+                api("GET", "/v1/costs").query("from", "2026-11-01", TEXT).query("to", "2026-11-02", TEXT)
+                        .query("top", "10", INTEGER),
                 api("GET", "/v1/events").query("type", "dial-in.rejected", ID).query("sessionId", f.sessionId(), ID)
                         .query("limit", "10", INTEGER),
 
