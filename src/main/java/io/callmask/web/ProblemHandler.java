@@ -77,7 +77,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
             org.springframework.dao.TransientDataAccessException.class,
-            org.springframework.transaction.CannotCreateTransactionException.class})
+            org.springframework.transaction.CannotCreateTransactionException.class,
+            // the connection died mid-transaction (e.g. during the rollback): nothing was committed
+            org.springframework.transaction.TransactionSystemException.class})
     ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
         log.error("Database unavailable ({})", e.getClass().getSimpleName());
         return ResponseEntity.status(503).header(HttpHeaders.RETRY_AFTER, "5").body(ProblemTypes.of(503,

@@ -67,7 +67,9 @@ class TwilioWebhookController {
      */
     @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
             org.springframework.dao.TransientDataAccessException.class,
-            org.springframework.transaction.CannotCreateTransactionException.class})
+            org.springframework.transaction.CannotCreateTransactionException.class,
+            // the connection died mid-transaction (e.g. during the rollback): nothing was committed
+            org.springframework.transaction.TransactionSystemException.class})
     ResponseEntity<String> databaseUnavailable(Exception e, HttpServletRequest request) {
         log.error("Database unavailable during a Twilio webhook ({})", e.getClass().getSimpleName());
         if (request.getRequestURI().endsWith("/status")) {
