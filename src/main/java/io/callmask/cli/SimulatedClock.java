@@ -5,16 +5,19 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** The replay's clock: it reads whatever moment of the trace the replay has reached. */
-final class SimulatedClock extends Clock {
+/**
+ * A clock that stands still until it is set: the replay's clock (the moment of the trace it has
+ * reached), and the clock of tests that need exact instants.
+ */
+public final class SimulatedClock extends Clock {
 
     private volatile Instant now;
 
-    SimulatedClock(Instant start) {
+    public SimulatedClock(Instant start) {
         this.now = start;
     }
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         now = instant;
     }
 

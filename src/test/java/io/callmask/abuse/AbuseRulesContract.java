@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.callmask.cli.SimulatedClock;
 import io.callmask.privacy.NumberHashes;
 import io.callmask.privacy.NumberVault;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,7 +41,7 @@ abstract class AbuseRulesContract {
     static final Instant T = Instant.parse("2026-11-25T06:00:00Z");
 
     @Autowired JdbcClient jdbc;
-    @Autowired SettableClock clock;
+    @Autowired SimulatedClock clock;
     @Autowired AbuseMonitor monitor;
     @Autowired CallGate gate;
     @Autowired Alerts alerts;

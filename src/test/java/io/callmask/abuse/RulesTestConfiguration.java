@@ -1,5 +1,6 @@
 package io.callmask.abuse;
 
+import io.callmask.cli.SimulatedClock;
 import io.callmask.directory.Orders;
 import io.callmask.event.Events;
 import io.callmask.privacy.CryptoProperties;
@@ -8,6 +9,7 @@ import io.callmask.privacy.NumberKeys;
 import io.callmask.privacy.NumberVault;
 import java.util.Map;
 import java.time.Duration;
+import java.time.Instant;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.context.annotation.Bean;
@@ -53,8 +55,8 @@ class RulesTestConfiguration {
     }
 
     @Bean
-    SettableClock clock() {
-        return new SettableClock();
+    SimulatedClock clock() {
+        return new SimulatedClock(Instant.parse("2026-11-25T06:00:00Z"));
     }
 
     /** A stand-in keyed hash: the tests only need it stable and unlike the number. */

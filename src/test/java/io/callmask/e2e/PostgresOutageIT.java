@@ -3,7 +3,7 @@ package io.callmask.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.callmask.CallmaskApplication;
+import io.callmask.support.App;
 import io.callmask.support.Http;
 import io.callmask.support.PostgresDatabase;
 import io.callmask.support.TestNumbers;
@@ -15,13 +15,12 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The database goes away under a running instance: API requests get 503 with Retry-After (not an
@@ -30,7 +29,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class PostgresOutageIT {
 
-    private static ConfigurableApplicationContext app;
+    private static App app;
     private static Http api;
     private static String url;
     private static String database;
@@ -39,22 +38,12 @@ class PostgresOutageIT {
     static void start() {
         url = PostgresDatabase.create();
         database = url.substring(url.lastIndexOf('/') + 1);
-        app = new SpringApplicationBuilder(CallmaskApplication.class).run(
-                "--server.port=0",
-                "--spring.main.banner-mode=off",
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + PostgresDatabase.USER,
-                "--spring.datasource.password=",
-                // fail fast while the database is away, instead of Hikari's 30 s wait
-                "--spring.datasource.hikari.connection-timeout=1000",
-                "--callmask.api-keys=k",
-                "--callmask.twilio.auth-token=t",
-                "--callmask.data-dir=target/it-data/outage",
-                "--callmask.pool=+918047180001,+918047180002",
-                "--callmask.hubs=+918047180099",
-                "--callmask.emulator.time-scale=0.05");
-        int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-        api = new Http("http://localhost:" + port, "k");
+        List<String> settings = new ArrayList<>(App.postgres(url));
+        // fail fast while the database is away, instead of Hikari's 30 s wait
+        settings.add("--spring.datasource.hikari.connection-timeout=1000");
+        settings.add("--callmask.data-dir=target/it-data/outage");
+        app = App.start(null, settings.toArray(String[]::new));
+        api = app.api;
     }
 
     @AfterAll
@@ -74,7 +63,7 @@ class PostgresOutageIT {
         allowConnections(false);
         HttpResponse<String> read = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(api.base() + "/v1/retailers/r-outage"))
-                .header("Authorization", "Bearer k").build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer " + App.API_KEY).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(read.statusCode()).as(read.body()).isEqualTo(503);
         assertThat(read.headers().firstValue("Retry-After")).contains("5");
         assertThat(read.body()).contains("urn:callmask:problem:database-unavailable").doesNotContain("jdbc:");
@@ -84,7 +73,7 @@ class PostgresOutageIT {
         Map<String, String> dialIn = Map.of("CallSid", "CA" + "9".repeat(32), "AccountSid", "AC" + "0".repeat(32),
                 "From", phone, "To", "+918047180001", "CallStatus", "ringing", "Direction", "inbound");
         Http.Response spoken = api.postForm("/webhooks/twilio/voice", dialIn,
-                TwilioSigner.sign("t", api.base() + "/webhooks/twilio/voice", dialIn));
+                TwilioSigner.sign(App.AUTH_TOKEN, api.base() + "/webhooks/twilio/voice", dialIn));
         assertThat(spoken.status()).isEqualTo(200);
         assertThat(spoken.body()).contains("<Say>Sorry, we cannot connect your call right now.").contains("<Hangup/>")
                 .doesNotContain(phone);

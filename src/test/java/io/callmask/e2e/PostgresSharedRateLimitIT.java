@@ -2,13 +2,14 @@ package io.callmask.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.callmask.CallmaskApplication;
 import io.callmask.privacy.NumberKeys;
+import io.callmask.support.App;
 import io.callmask.support.Http;
 import io.callmask.support.PostgresDatabase;
 import io.callmask.support.TestNumbers;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,9 +17,6 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -28,42 +26,31 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class PostgresSharedRateLimitIT {
 
     private static final int LIMIT = 5;
-    private static final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+    private static final List<App> instances = new ArrayList<>();
     private static final List<Http> apis = new ArrayList<>();
 
     @BeforeAll
     static void startTwoInstances() {
         String url = PostgresDatabase.create();
         // Instances of one cluster share their number keys (each data dir would otherwise generate its own).
-        String sealingKey = NumberKeys.newKey(32);
         String lookupKey = NumberKeys.newKey(32);
+        List<String> shared = new ArrayList<>(App.postgres(url));
+        shared.addAll(App.keys(Map.of("k1", NumberKeys.newKey(32)), "k1", lookupKey));
+        shared.addAll(List.of("--callmask.tokens.secret=shared-secret-of-both-instances-32-bytes",
+                "--callmask.limits.retailer-calls-per-hour=" + LIMIT,
+                "--callmask.limits.customer-calls-per-day=" + LIMIT));
         for (int i = 0; i < 2; i++) {
-            var context = new SpringApplicationBuilder(CallmaskApplication.class).run(
-                    "--server.port=0",
-                    "--spring.main.banner-mode=off",
-                    "--spring.datasource.url=" + url,
-                    "--spring.datasource.username=" + PostgresDatabase.USER,
-                    "--spring.datasource.password=",
-                    "--callmask.api-keys=k",
-                    "--callmask.tokens.secret=shared-secret-of-both-instances-32-bytes",
-                    "--callmask.data-dir=target/it-data/limits-" + i,
-                    "--callmask.crypto.keys.k1=" + sealingKey,
-                    "--callmask.crypto.active-key=k1",
-                    "--callmask.crypto.lookup-key=" + lookupKey,
-                    "--callmask.pool=+918047180001,+918047180002,+918047180003,+918047180004,+918047180005",
-                    "--callmask.hubs=+918047180099",
-                    "--callmask.limits.retailer-calls-per-hour=" + LIMIT,
-                    "--callmask.limits.customer-calls-per-day=" + LIMIT,
-                    "--callmask.emulator.time-scale=0.05");
-            instances.add(context);
-            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-            apis.add(new Http("http://localhost:" + port, "k"));
+            List<String> settings = new ArrayList<>(shared);
+            settings.add("--callmask.data-dir=target/it-data/limits-" + i);
+            App app = App.start(null, settings.toArray(String[]::new));
+            instances.add(app);
+            apis.add(app.api);
         }
     }
 
     @AfterAll
     static void stop() {
-        instances.forEach(ConfigurableApplicationContext::close);
+        instances.forEach(App::close);
     }
 
     @Test
@@ -86,7 +73,7 @@ class PostgresSharedRateLimitIT {
         assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(LIMIT);
         assertThat(responses).filteredOn(r -> r.status() == 429)
                 .allSatisfy(r -> assertThat(r.json().get("limit").asString()).isEqualTo("retailer"));
-        JdbcClient jdbc = instances.get(0).getBean(JdbcClient.class);
+        JdbcClient jdbc = instances.get(0).jdbc();
         assertThat(jdbc.sql("select count(*) from calls c join parties p on p.session_id = c.session_id "
                 + "where p.role = 'retailer' and p.external_id = ?").param(retailer).query(Integer.class).single())
                 .as("calls recorded for the retailer").isEqualTo(LIMIT);
