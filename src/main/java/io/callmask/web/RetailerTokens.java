@@ -71,6 +71,20 @@ public class RetailerTokens {
 
     public record Issued(String token, Instant expiresAt) {}
 
+    /**
+     * A key for another purpose (e.g. {@code console-session}), derived from the token secret with
+     * HMAC-SHA256 so every instance sharing the secret shares it too, without a second setting.
+     */
+    public byte[] derivedKey(String purpose) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(secret, "HmacSHA256"));
+            return mac.doFinal(("callmask:" + purpose).getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
+        }
+    }
+
     /** Longest lifetime a token may be issued or accepted with. */
     public Duration maxTtl() {
         return properties.maxTtl();
