@@ -22,8 +22,14 @@
     return uPlot.paths.bars({ size: [0.8, 48], align: align || 0 });
   }
 
+  function fromZero(u, min, max) {
+    // Counts and amounts: bars stand on zero, and an all-zero period still has a sensible scale.
+    return [0, max > 0 ? max * 1.1 : 1];
+  }
+
   function chart(id, options, data) {
     var el = document.getElementById(id);
+    options.scales.y = { range: fromZero };
     options.width = width(el);
     options.height = 220;
     options.legend = { show: true, live: false };
@@ -82,7 +88,7 @@
       axes: [{ space: 30, values: function (u, ticks) {
         return ticks.map(function (t) {
           var n = names[t];
-          return Number.isInteger(t) && n ? (n.length > 12 ? n.slice(0, 11) + "…" : n) : "";
+          return Number.isInteger(t) && n ? (n.length > 16 ? n.slice(0, 15) + "…" : n) : "";
         });
       } }, { size: 60 }],
       series: [{ value: function (u, v) { return v == null ? "" : names[v] || ""; } },
