@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * per month anyway (a row in {@code cost_budget_alerts}); the lock only saves the others the work.
  */
 @Component
-class BudgetWatch {
+public class BudgetWatch {
 
     static final String LOCK_NAME = "cost-budget";
 
@@ -44,7 +44,7 @@ class BudgetWatch {
     }
 
     /** Checks unless another instance holds the lock; empty when this instance did not check. */
-    Optional<CostReport.MonthToDate> runOnce() {
+    public Optional<CostReport.MonthToDate> runOnce() {
         Duration atMost = properties.budgetCheckInterval();
         Duration atLeast = atMost.multipliedBy(9).dividedBy(10);
         try {
