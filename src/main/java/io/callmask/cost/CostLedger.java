@@ -15,8 +15,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.dao.DuplicateKeyException;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Reads calls with their legs for a period, the rented numbers, retailer names and the budget alerts table. */
 @Repository
@@ -30,22 +34,34 @@ class CostLedger {
     record BilledCall(String id, String carrier, Instant createdAt, LocalDate day, String retailerId,
             List<LegUse> legs, boolean answered, int talkSeconds) {}
 
-    private final JdbcClient jdbc;
+    /** Rows fetched at a time when a period's calls are read. */
+    private static final int FETCH_SIZE = 500;
 
-    CostLedger(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcClient streaming;
+    private final TransactionTemplate readOnly;
+
+    CostLedger(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        // PostgreSQL's driver reads a whole result into memory unless a fetch size is set and the
+        // query runs inside a transaction (then it uses a cursor): both, so a year of calls streams.
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        template.setFetchSize(FETCH_SIZE);
+        this.streaming = JdbcClient.create(template);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
     /**
      * Hands each call created in [from, to) to {@code each} as soon as its rows are read, so a
-     * report holds sums, not the period's calls. The day is computed by the database in
+     * report holds sums, not the period's calls (rows come {@value #FETCH_SIZE} at a time). The day is computed by the database in
      * {@code zone} ({@code extract} on {@code at time zone} reads the local fields on H2 and
      * PostgreSQL alike; a cast to date would use H2's session zone instead).
      */
     void calls(Instant from, Instant to, ZoneId zone, Consumer<BilledCall> each) {
         Folder folder = new Folder(each);
         String z = zone.getId();
-        jdbc.sql("""
+        readOnly.executeWithoutResult(tx -> streaming.sql("""
                         select c.id, c.carrier, c.direction, c.created_at,
                                extract(year from c.created_at at time zone ?) * 10000
                                  + extract(month from c.created_at at time zone ?) * 100
@@ -57,7 +73,7 @@ class CostLedger {
                         where c.created_at >= ? and c.created_at < ?
                         order by c.created_at, c.id""")
                 .params(z, z, z, SqlTime.of(from), SqlTime.of(to))
-                .query(folder::row);
+                .query(folder::row));
         folder.flush();
     }
 
