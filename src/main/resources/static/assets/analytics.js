@@ -112,6 +112,10 @@
       + "&to=" + encodeURIComponent(box.dataset.to);
   fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
     .then(function (r) {
+      if (r.redirected || (r.headers.get("Content-Type") || "").indexOf("json") < 0) {
+        // The console login expired: the filter sent the request to the sign-in page.
+        throw new Error("Your console session has ended: reload the page to sign in again.");
+      }
       if (!r.ok) {
         throw new Error("The chart data could not be loaded (" + r.status + ").");
       }

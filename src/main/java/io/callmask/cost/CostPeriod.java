@@ -3,6 +3,7 @@ package io.callmask.cost;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * A reporting period of whole days in the reporting zone, both ends included, as read from a
@@ -31,8 +32,7 @@ public record CostPeriod(LocalDate from, LocalDate to) {
      * Reads {@code from} and {@code to} ({@code 2026-11-01}); a blank one takes its default, which
      * for {@code from} is computed from the end day.
      */
-    public static CostPeriod parse(String from, String to, LocalDate defaultTo,
-            java.util.function.UnaryOperator<LocalDate> defaultFrom) {
+    public static CostPeriod parse(String from, String to, LocalDate defaultTo, UnaryOperator<LocalDate> defaultFrom) {
         LocalDate end = day("to", to, defaultTo);
         LocalDate start = day("from", from, defaultFrom.apply(end));
         if (start.isAfter(end)) {
