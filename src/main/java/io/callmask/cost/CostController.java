@@ -2,9 +2,6 @@ package io.callmask.cost;
 
 import io.callmask.web.Caller;
 import io.callmask.web.Problem;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -13,7 +10,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CostController {
 
-    private static final int MAX_DAYS = 366;
     private static final int MAX_TOP = 100;
 
     private final CostReports reports;
@@ -22,7 +18,10 @@ class CostController {
         this.reports = reports;
     }
 
-    /** {@code from}, {@code to}: UTC days such as {@code 2026-11-01}, both included; default month to date. */
+    /**
+     * {@code from}, {@code to}: days of {@code callmask.costs.time-zone} such as {@code 2026-11-01},
+     * both included; default month to date.
+     */
     @GetMapping("/v1/costs")
     CostReport costs(Caller caller, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(defaultValue = "10") int top) {
@@ -32,26 +31,12 @@ class CostController {
         if (top < 1 || top > MAX_TOP) {
             throw Problem.badRequest("invalid-top", "'top' must be between 1 and " + MAX_TOP + ".");
         }
-        LocalDate today = reports.today();
-        LocalDate end = day("to", to, today);
-        LocalDate start = day("from", from, end.withDayOfMonth(1));
-        if (start.isAfter(end)) {
-            throw Problem.badRequest("invalid-period", "'from' must not be after 'to'.");
-        }
-        if (ChronoUnit.DAYS.between(start, end) >= MAX_DAYS) {
-            throw Problem.badRequest("invalid-period", "A period may span at most " + MAX_DAYS + " days.");
-        }
-        return reports.report(start, end, top);
-    }
-
-    private static LocalDate day(String name, String text, LocalDate fallback) {
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
+        CostPeriod period;
         try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw Problem.badRequest("invalid-" + name, "'" + name + "' must be a date such as 2026-11-01.");
+            period = CostPeriod.parse(from, to, reports.today(), end -> end.withDayOfMonth(1));
+        } catch (CostPeriod.Invalid e) {
+            throw Problem.badRequest(e.slug(), e.getMessage());
         }
+        return reports.report(period.from(), period.to(), top);
     }
 }

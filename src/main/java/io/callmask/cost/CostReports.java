@@ -8,21 +8,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 
 /**
- * Spend over a period, computed from the calls' legs with the current price table (costs are
- * priced on read, never stored), plus number rent; days and months are UTC.
+ * Spend and call figures over a period, computed from the calls' legs with the current price table
+ * (costs are priced on read, never stored), plus number rent. Days and months are those of
+ * {@code callmask.costs.time-zone}. One pass over the period's calls fills every sum, so memory
+ * grows with days and retailers, not with calls.
  */
 @Service
-class CostReports {
+public class CostReports {
 
     static final String BUDGET_EVENT = "cost.budget-projected-over";
 
@@ -40,41 +41,35 @@ class CostReports {
         this.clock = clock;
     }
 
-    LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    /** Today in the reporting zone. */
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), zone());
     }
 
-    /** {@code from} and {@code to} are whole UTC days, both included. */
-    CostReport report(LocalDate from, LocalDate to, int top) {
-        Instant now = clock.instant();
-        String currency = properties.currency();
-        Spend period = spend(start(from), start(to.plusDays(1)));
+    public ZoneId zone() {
+        return properties.timeZone();
+    }
 
-        Map<LocalDate, BigDecimal> dayAmounts = new TreeMap<>();
-        Map<LocalDate, Long> dayCalls = new TreeMap<>();
+    /** {@code from} and {@code to} are whole days of the reporting zone, both included. */
+    public CostReport report(LocalDate from, LocalDate to, int top) {
+        Instant now = clock.instant();
+        Tally period = new Tally();
+        Map<LocalDate, Tally> days = new TreeMap<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            dayAmounts.put(d, BigDecimal.ZERO);
-            dayCalls.put(d, 0L);
+            days.put(d, new Tally());
         }
-        Map<String, BigDecimal> retailerAmounts = new LinkedHashMap<>();
-        Map<String, Long> retailerCalls = new LinkedHashMap<>();
-        for (Priced p : period.calls) {
-            LocalDate day = LocalDate.ofInstant(p.call.createdAt(), ZoneOffset.UTC);
-            dayAmounts.merge(day, p.amount, BigDecimal::add);
-            dayCalls.merge(day, 1L, Long::sum);
-            String retailer = p.call.retailerId() == null ? "" : p.call.retailerId();
-            retailerAmounts.merge(retailer, p.amount, BigDecimal::add);
-            retailerCalls.merge(retailer, 1L, Long::sum);
-        }
-        List<CostReport.Day> days = new ArrayList<>();
-        dayAmounts.forEach((d, a) -> days.add(new CostReport.Day(d, money(a), dayCalls.get(d))));
-        List<CostReport.RetailerSpend> retailers = retailerAmounts.entrySet().stream()
-                .sorted(Map.Entry.<String, BigDecimal>comparingByValue().reversed()
-                        .thenComparing(Map.Entry.comparingByKey()))
-                .limit(top)
-                .map(e -> new CostReport.RetailerSpend(e.getKey().isEmpty() ? null : e.getKey(), money(e.getValue()),
-                        retailerCalls.get(e.getKey())))
-                .toList();
+        Map<String, Tally> retailers = new HashMap<>();
+        ledger.calls(start(from), start(to.plusDays(1)), zone(), call -> {
+            BigDecimal amount = pricing.exact(call.carrier(), call.legs()).orElse(BigDecimal.ZERO);
+            long billed = billedSeconds(call);
+            period.add(amount, billed, call.answered(), call.talkSeconds());
+            days.computeIfAbsent(call.day(), d -> new Tally()).add(amount, billed, call.answered(), call.talkSeconds());
+            retailers.computeIfAbsent(call.retailerId() == null ? "" : call.retailerId(), r -> new Tally())
+                    .add(amount, billed, call.answered(), call.talkSeconds());
+        });
+
+        List<CostReport.Day> dayList = new ArrayList<>();
+        days.forEach((d, t) -> dayList.add(new CostReport.Day(d, money(t.amount), t.calls, t.answered, t.talkSeconds)));
 
         BigDecimal monthlyRent = monthlyRent();
         BigDecimal periodRent = BigDecimal.ZERO;
@@ -85,24 +80,54 @@ class CostReports {
         int numbers = ledger.rentedNumbers().values().stream().mapToInt(Integer::intValue).sum();
 
         CostReport.MonthToDate month = monthToDate(now, monthlyRent);
-        Money costPerCall = money(period.calls.isEmpty() ? BigDecimal.ZERO
-                : period.amount.divide(BigDecimal.valueOf(period.calls.size()), 6, RoundingMode.HALF_UP));
-        return new CostReport(currency, from, to, now, money(period.amount.add(periodRent)), money(period.amount),
-                period.calls.size(), costPerCall,
+        Money costPerCall = money(period.calls == 0 ? BigDecimal.ZERO
+                : period.amount.divide(BigDecimal.valueOf(period.calls), 6, RoundingMode.HALF_UP));
+        return new CostReport(properties.currency(), zone().getId(), from, to, now,
+                money(period.amount.add(periodRent)), money(period.amount), period.calls, period.answered,
+                period.talkSeconds, costPerCall,
                 BigDecimal.valueOf(period.billedSeconds).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP),
-                new CostReport.NumberRent(numbers, money(monthlyRent), money(periodRent)), days, retailers, month,
-                month.budgetExceededProjected());
+                new CostReport.NumberRent(numbers, money(monthlyRent), money(periodRent)), dayList,
+                topRetailers(retailers, top), month, month.budgetExceededProjected());
     }
 
     /**
-     * The month of {@code now}: projected = call spend so far / elapsed share of the month + the
-     * month's rent. Passing the budget records {@value #BUDGET_EVENT} once per month.
+     * Checks this month's projection against the budget (recording {@value #BUDGET_EVENT} the
+     * first time it passes), as reading a report does; for the scheduled check.
+     */
+    public CostReport.MonthToDate checkBudget() {
+        return monthToDate(clock.instant(), monthlyRent());
+    }
+
+    private List<CostReport.RetailerSpend> topRetailers(Map<String, Tally> retailers, int top) {
+        List<Map.Entry<String, Tally>> ranked = retailers.entrySet().stream()
+                .sorted((a, b) -> {
+                    int byAmount = b.getValue().amount.compareTo(a.getValue().amount);
+                    return byAmount != 0 ? byAmount : a.getKey().compareTo(b.getKey());
+                })
+                .limit(top)
+                .toList();
+        Map<String, String> names = ledger.retailerNames(ranked.stream().map(Map.Entry::getKey)
+                .filter(id -> !id.isEmpty()).toList());
+        return ranked.stream().map(e -> {
+            Tally t = e.getValue();
+            String id = e.getKey().isEmpty() ? null : e.getKey();
+            return new CostReport.RetailerSpend(id, id == null ? null : names.get(id), money(t.amount), t.calls,
+                    t.answered, t.talkSeconds);
+        }).toList();
+    }
+
+    /**
+     * The month of {@code now} in the reporting zone: projected = call spend so far / elapsed share
+     * of the month + the month's rent. Passing the budget records {@value #BUDGET_EVENT} once per
+     * month, whichever instance sees it first.
      */
     private CostReport.MonthToDate monthToDate(Instant now, BigDecimal monthlyRent) {
-        YearMonth month = YearMonth.from(now.atZone(ZoneOffset.UTC));
+        YearMonth month = YearMonth.from(now.atZone(zone()));
         Instant start = start(month.atDay(1));
         Instant end = start(month.plusMonths(1).atDay(1));
-        Spend sofar = spend(start, now.plusNanos(1));
+        Tally sofar = new Tally();
+        ledger.calls(start, now.plusNanos(1), zone(), call -> sofar.add(
+                pricing.exact(call.carrier(), call.legs()).orElse(BigDecimal.ZERO), 0, false, 0));
         BigDecimal elapsed = BigDecimal.valueOf(Math.max(1, Duration.between(start, now).toMillis()));
         BigDecimal length = BigDecimal.valueOf(Duration.between(start, end).toMillis());
         BigDecimal rentSoFar = monthlyRent.multiply(elapsed).divide(length, 6, RoundingMode.HALF_UP);
@@ -113,8 +138,17 @@ class CostReports {
             // No figures in events: the amounts are in GET /v1/costs for those allowed to see them.
             events.record(BUDGET_EVENT, null, null, "this month's projected spend is over the monthly budget");
         }
-        return new CostReport.MonthToDate(month.toString(), money(sofar.amount), money(sofar.amount.add(rentSoFar)), money(projected),
-                budget == null ? null : money(budget), over);
+        return new CostReport.MonthToDate(month.toString(), money(sofar.amount), money(sofar.amount.add(rentSoFar)),
+                money(projected), budget == null ? null : money(budget), over,
+                ledger.budgetAlert(month).orElse(null));
+    }
+
+    private long billedSeconds(CostLedger.BilledCall call) {
+        long seconds = 0;
+        for (LegUse leg : call.legs()) {
+            seconds += pricing.billedSeconds(call.carrier(), leg);
+        }
+        return seconds;
     }
 
     private BigDecimal monthlyRent() {
@@ -128,31 +162,11 @@ class CostReports {
         return rent;
     }
 
-    private record Priced(CostLedger.BilledCall call, BigDecimal amount) {}
-
-    private record Spend(List<Priced> calls, BigDecimal amount, long billedSeconds) {}
-
-    private Spend spend(Instant from, Instant to) {
-        List<Priced> priced = new ArrayList<>();
-        BigDecimal total = BigDecimal.ZERO;
-        long seconds = 0;
-        for (CostLedger.BilledCall call : ledger.calls(from, to)) {
-            BigDecimal amount = pricing.exact(call.carrier(), call.legs()).orElse(BigDecimal.ZERO);
-            for (LegUse leg : call.legs()) {
-                seconds += pricing.billedSeconds(call.carrier(), leg);
-            }
-            priced.add(new Priced(call, amount));
-            total = total.add(amount);
-        }
-        priced.sort(Comparator.comparing(p -> p.call.createdAt()));
-        return new Spend(priced, total, seconds);
-    }
-
     private Money money(BigDecimal amount) {
         return new Money(amount, properties.currency());
     }
 
-    private static Instant start(LocalDate day) {
-        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    private Instant start(LocalDate day) {
+        return day.atStartOfDay(zone()).toInstant();
     }
 }

@@ -16,7 +16,7 @@ class PricingTest {
             new BigDecimal("0.30"), new BigDecimal("1200"), Duration.ofSeconds(1));
 
     private final Pricing pricing =
-            new Pricing(new CostProperties("INR", Map.of("twilio", PER_MINUTE, "persecond", PER_SECOND), null));
+            new Pricing(new CostProperties("INR", Map.of("twilio", PER_MINUTE, "persecond", PER_SECOND), null, null, null));
 
     @Test
     void durationsRoundUpToTheIncrement() {

@@ -10,7 +10,7 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -99,17 +99,20 @@ abstract class CostScenarios extends EndToEndTestBase {
         JsonNode report = costs("");
         JsonNode month = report.get("monthToDate");
         Instant asOf = Instant.parse(report.get("asOf").asString());
-        YearMonth ym = YearMonth.from(asOf.atZone(ZoneOffset.UTC));
+        // Months and days are the reporting zone's (callmask.costs.time-zone, Asia/Kolkata by default).
+        ZoneId zone = ZoneId.of(report.get("timeZone").asString());
+        assertThat(zone).isEqualTo(ZoneId.of("Asia/Kolkata"));
+        YearMonth ym = YearMonth.from(asOf.atZone(zone));
         assertThat(month.get("month").asString()).isEqualTo(ym.toString());
-        Instant start = ym.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant end = ym.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant start = ym.atDay(1).atStartOfDay(zone).toInstant();
+        Instant end = ym.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
         BigDecimal share = BigDecimal.valueOf(Duration.between(start, asOf).toMillis())
                 .divide(BigDecimal.valueOf(Duration.between(start, end).toMillis()), 12, RoundingMode.HALF_UP);
         BigDecimal expected = amount(month.get("callSpend")).divide(share, 6, RoundingMode.HALF_UP)
                 .add(amount(report.get("numberRent").get("monthly")));
         assertThat(amount(month.get("projected"))).isCloseTo(expected, within(new BigDecimal("0.02")));
         assertThat(report.get("from").asString()).isEqualTo(ym.atDay(1).toString());
-        assertThat(report.get("to").asString()).isEqualTo(asOf.atZone(ZoneOffset.UTC).toLocalDate().toString());
+        assertThat(report.get("to").asString()).isEqualTo(asOf.atZone(zone).toLocalDate().toString());
 
         assertThat(amount(month.get("budget"))).isEqualByComparingTo("0.01");
         assertThat(month.get("budgetExceededProjected").asBoolean()).isTrue();
@@ -118,6 +121,8 @@ abstract class CostScenarios extends EndToEndTestBase {
         JsonNode events = api.get("/v1/events?type=cost.budget-projected-over&limit=100").json();
         assertThat(events.size()).as(events.toString()).isEqualTo(1);
         assertThat(events.get(0).get("detail").asString()).doesNotContainPattern("[0-9]");
+        Instant alertedAt = Instant.parse(costs("").get("monthToDate").get("alertedAt").asString());
+        assertThat(YearMonth.from(alertedAt.atZone(zone))).isEqualTo(ym);
     }
 
     @Test
