@@ -71,12 +71,13 @@ class DemoShop {
 
     /** Cancels or reopens one of the demo's orders, through the directory (cancelling ends its session). */
     OrderView setStatus(String orderId, String status) {
-        Item item = ITEMS.stream().filter(i -> i.id().equals(orderId)).findFirst()
-                .orElseThrow(() -> Problem.notFound("order", orderId));
         if (!OrderStatus.CANCELLED.wire().equals(status) && !ACTIVE.equals(status)) {
             throw Problem.badRequest("invalid-order-status",
                     "'status' must be cancelled or " + ACTIVE + " here: the demo only cancels and reopens orders.");
         }
+        Item item = ITEMS.stream().filter(i -> i.id().equals(orderId)).findFirst()
+                .orElseThrow(() -> new Problem(404, "order-not-found", "Order not found",
+                        "No demo order has " + Problem.quoted(orderId) + "; the demo changes only its own orders."));
         ensure();
         directory.putOrder(item.id(), RETAILER_ID, item.customerId(), item.customerPhone(), status);
         return view(item);
