@@ -63,7 +63,9 @@ class DemoController {
     @ResponseBody
     Token token() {
         shop.ensure();
-        var issued = tokens.issue(DemoShop.RETAILER_ID, TOKEN_TTL);
+        // Never longer than callmask.tokens.max-ttl, or the token would be refused where it is used.
+        Duration ttl = TOKEN_TTL.compareTo(tokens.maxTtl()) > 0 ? tokens.maxTtl() : TOKEN_TTL;
+        var issued = tokens.issue(DemoShop.RETAILER_ID, ttl);
         return new Token(issued.token(), issued.expiresAt());
     }
 
