@@ -4,19 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callmask.support.App;
 import io.callmask.support.Http;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
  * {@code /demo} exists exactly when the emulator does; its shop is made through the directory, its token
- * is an ordinary retailer token for that shop only, and it changes only its own orders.
+ * is an ordinary retailer token for that shop only, and it changes only its own orders. Run on H2
+ * ({@link H2DemoIT}) and PostgreSQL ({@link PostgresDemoIT}).
  */
-class DemoAvailabilityIT {
+abstract class DemoScenarios {
+
+    /** Settings for a fresh, empty database named after {@code name}. */
+    abstract List<String> database(String name);
+
+    private App start(String name, String... settings) {
+        List<String> args = new ArrayList<>(database(name));
+        args.add("--callmask.data-dir=target/it-data-" + name);
+        args.addAll(List.of(settings));
+        return App.start(null, args.toArray(String[]::new));
+    }
 
     @Test
     void withTheEmulatorTheDemoSeedsItsShopThroughTheDirectory() {
-        try (App app = App.start(null, "--callmask.data-dir=target/it-data-demo-on",
-                "--spring.datasource.url=jdbc:h2:mem:demo-on-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1")) {
+        try (App app = start("demo-on")) {
             assertThat(app.api.get("/v1/retailers/demo-shop").status()).isEqualTo(404);
 
             Http.Response page = app.phones.get("/demo", "text/html");
@@ -47,8 +59,7 @@ class DemoAvailabilityIT {
 
     @Test
     void theDemoChangesOnlyItsOwnOrdersAndOnlyToCancelledOrBack() {
-        try (App app = App.start(null, "--callmask.data-dir=target/it-data-demo-orders",
-                "--spring.datasource.url=jdbc:h2:mem:demo-orders-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1")) {
+        try (App app = start("demo-orders")) {
             app.api.put("/v1/retailers/other-shop", "{\"name\":\"Other\",\"phone\":\"+919812300001\"}");
             app.api.put("/v1/orders/other-1", "{\"retailerId\":\"other-shop\",\"customerPhone\":\"+919812300002\","
                     + "\"status\":\"placed\"}");
@@ -73,9 +84,7 @@ class DemoAvailabilityIT {
 
     @Test
     void withARealCarrierThereIsNoDemo() {
-        try (App app = App.start(null, "--callmask.twilio.account-sid=AC" + "1".repeat(32),
-                "--callmask.data-dir=target/it-data-demo-off",
-                "--spring.datasource.url=jdbc:h2:mem:demo-off-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1")) {
+        try (App app = start("demo-off", "--callmask.twilio.account-sid=AC" + "1".repeat(32))) {
             assertThat(app.phones.get("/demo", "text/html").status()).isEqualTo(404);
             assertThat(app.phones.get("/demo/api/shop").status()).isEqualTo(404);
             assertThat(app.phones.post("/demo/api/token", "").status()).isEqualTo(404);
