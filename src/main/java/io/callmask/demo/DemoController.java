@@ -2,6 +2,7 @@ package io.callmask.demo;
 
 import io.callmask.emulator.EmulatorEnabledCondition;
 import io.callmask.web.RetailerTokens;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
@@ -22,8 +23,10 @@ import org.springframework.web.bind.annotation.ResponseBody;
  * {@code /demo}: the page, and the three things a marketplace's own backend would do for it. Minting a
  * retailer token without any sign-in is what makes this a demo: a platform mints tokens with
  * {@code POST /v1/retailer-tokens} and its API key, for the retailer its own session signed in.
- * No bean here exists unless the emulator does, so a production deployment answers 404.
+ * No bean here exists unless the emulator does, so a production deployment answers 404. Not part of the
+ * platform API, so not in its OpenAPI document.
  */
+@Hidden
 @Controller
 @Conditional(EmulatorEnabledCondition.class)
 class DemoController {

@@ -184,6 +184,16 @@ class CallButtonBrowserIT {
         assertThat(api.get("/v1/sessions?reference=" + second).json().size()).isZero();
     }
 
+    @Test
+    void theButtonRedactsNumbersExactlyAsCallmaskDoes() {
+        open("127.0.0.1", "any-order", "fetcher=1");
+        for (String number : List.of("+918047180001", "+14155550123", "+447911123456", "+971501234567",
+                "+8613800138000", "+4930123456", "+35312345678", "+6512345678", "+79161234567", "+9112345")) {
+            assertThat(((JavascriptExecutor) page).executeScript("return CallmaskCallButton.redact(arguments[0]);",
+                    number)).as(number).isEqualTo(Redaction.redact(number));
+        }
+    }
+
     // --- the page --------------------------------------------------------------------------------
 
     private void open(String host, String order, String how) {
