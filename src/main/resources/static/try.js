@@ -46,55 +46,7 @@
     }
   });
 
-  document.querySelectorAll(".phone").forEach((phone) => {
-    phone.appendChild($("phone-template").content.cloneNode(true));
-    phone.querySelector("h3").textContent = phone.dataset.title;
-    const numberOf = () => normalised[phone.dataset.numberInput];
-    let lastCallerId = null;
-
-    phone.querySelectorAll("button").forEach((button) => button.addEventListener("click", async () => {
-      const number = numberOf();
-      if (!number) {
-        return;
-      }
-      const base = "/emulator/phones/" + encodeURIComponent(number);
-      if (button.dataset.action === "call-back") {
-        if (lastCallerId) {
-          await fetch(base + "/dial", { method: "POST", headers: { "Content-Type": "application/json" },
-            body: JSON.stringify({ to: lastCallerId }) });
-        }
-        return;
-      }
-      await fetch(base + "/" + button.dataset.action, { method: "POST" });
-    }));
-
-    async function poll() {
-      const number = numberOf();
-      if (number) {
-        const response = await fetch("/emulator/phones/" + encodeURIComponent(number));
-        if (response.ok) {
-          const state = await response.json();
-          phone.classList.toggle("ringing", state.state === "ringing");
-          phone.querySelector(".state").textContent = state.state;
-          const current = state.current;
-          phone.querySelector(".caller-id").textContent = current && current.callerId ? current.callerId : "";
-          const history = phone.querySelector(".history");
-          history.innerHTML = "";
-          state.calls.slice(-5).forEach((call) => {
-            if (call.callerId) {
-              lastCallerId = call.callerId;
-            }
-            const item = document.createElement("li");
-            const who = call.direction === "incoming" ? "from " + call.callerId : "to " + call.dialled;
-            item.textContent = who + " · " + call.status
-              + (call.durationSeconds ? " · " + call.durationSeconds + " s" : "")
-              + (call.heard && call.heard.length ? " · heard: “" + call.heard.join(" ") + "”" : "");
-            history.appendChild(item);
-          });
-        }
-      }
-      setTimeout(poll, 700);
-    }
-    poll();
-  });
+  // The phones poll the lines the API normalised, once a call has been placed.
+  document.querySelectorAll(".phone").forEach((phone) => window.CallmaskVirtualPhone.mount(phone,
+    { title: phone.dataset.title, number: () => normalised[phone.dataset.numberInput] }));
 })();

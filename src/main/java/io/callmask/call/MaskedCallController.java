@@ -27,14 +27,19 @@ class MaskedCallController {
     record Body(@NotBlank @Pattern(regexp = ID) String orderId, @Pattern(regexp = ID) String retailerId,
             String customerPhone, Boolean record) {}
 
-    record Result(boolean success, String sessionId, String callId, String callSid, String message) {}
+    /**
+     * {@code retailerMaskedNumber}: the platform's number the retailer's phone is about to show as
+     * caller ID (and may dial back); a platform number, never a party's real one.
+     */
+    record Result(boolean success, String sessionId, String callId, String callSid, String retailerMaskedNumber,
+            String message) {}
 
     @PostMapping("/v1/masked-calls")
     ResponseEntity<Result> create(@Valid @RequestBody Body body, Caller caller) {
         var placed = maskedCalls.place(body.orderId(), retailerFor(body, caller), body.customerPhone(), body.record());
         String sid = placed.call().leg(Leg.Role.CALLER).map(Leg::carrierSid).orElse(null);
         String shown = placed.session().party(MaskedCallService.RETAILER_ROLE).orElseThrow().masked().e164();
-        return ResponseEntity.status(201).body(new Result(true, placed.session().id(), placed.call().id(), sid,
+        return ResponseEntity.status(201).body(new Result(true, placed.session().id(), placed.call().id(), sid, shown,
                 "Calling the retailer now from " + shown + "; the customer is dialled when the retailer answers."));
     }
 

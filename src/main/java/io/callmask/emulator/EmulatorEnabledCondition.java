@@ -8,9 +8,10 @@ import org.springframework.util.StringUtils;
 /**
  * On when {@code callmask.emulator.enabled} is {@code true}, or {@code auto} (the default) and no real Twilio
  * account is configured. Every emulator bean carries it, so a production app with credentials has no
- * {@code /emulator} endpoints at all.
+ * {@code /emulator} endpoints at all. Public for the demo marketplace ({@code io.callmask.demo}), which exists
+ * exactly when the emulator does; the emulator itself still imports nothing from callmask.
  */
-final class EmulatorEnabledCondition implements Condition {
+public final class EmulatorEnabledCondition implements Condition {
 
     @Override
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {

@@ -35,6 +35,9 @@ abstract class PlatformApiScenarios extends EndToEndTestBase {
         assertThat(call.get("durationSeconds").asInt()).isEqualTo(7);
         assertThat(awaitPhoneCall(customerPhone, "completed").get("callerId").asString())
                 .isEqualTo(masked(session, "customer"));
+        // The answer names the number the retailer's phone showed, so a call button can say so.
+        assertThat(body.get("retailerMaskedNumber").asString()).isEqualTo(masked(session, "retailer"))
+                .isEqualTo(awaitPhoneCall(retailerPhone, "completed").get("callerId").asString());
     }
 
     @Test

@@ -145,6 +145,15 @@ final class Endpoints {
                         .path("account", f.emulatorAccount(), ID).path("sid", "CA" + "6".repeat(32), SID)
                         .form(map2("Status", "completed"), "Status", ENUM),
 
+                // --- the demo marketplace (with the emulator only; no credentials: it plays the platform) ---
+                // the suite's fixture has opened the demo once, so its shop exists and these change nothing
+                emulator("GET", "/demo"),
+                emulator("GET", "/demo/api/shop"),
+                emulator("POST", "/demo/api/token"),
+                // refused for a reason the families leave alone: only the demo's own orders may change
+                emulator("PUT", "/demo/api/orders/{id}/status").path("id", "o-not-a-demo-order", ID)
+                        .json(map("status", "out_for_delivery"), "status", ENUM).required("status"),
+
                 // --- framework pages -----------------------------------------------------------
                 publicPage("/v3/api-docs"),
                 publicPage("/actuator/health"),

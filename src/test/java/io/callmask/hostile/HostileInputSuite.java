@@ -163,6 +163,8 @@ abstract class HostileInputSuite {
                 TwilioSigner.sign(AUTH_TOKEN, api.base() + "/webhooks/twilio/voice", new LinkedHashMap<>(params)));
         assertThat(voice.body()).as("the fixture call is bridged").contains("<Dial");
         String callId = api.get("/v1/sessions/" + sessionId + "/calls").json().get(0).get("id").asString();
+        // The demo makes its shop on first use; here, before any case, so that no case sees it appear.
+        assertThat(api.get("/demo/api/shop").status()).isEqualTo(200);
         return new Endpoints.Fixture(retailerId, retailerPhone, orderId, customerPhone, sessionId, reference,
                 customerMasked, callId, callSid, stranger, POOL, HUB, "AC" + "0".repeat(32));
     }

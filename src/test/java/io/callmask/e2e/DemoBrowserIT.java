@@ -1,0 +1,249 @@
+package io.callmask.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.callmask.number.Redaction;
+import io.callmask.support.Browser;
+import io.callmask.support.Http;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The demo marketplace in a real headless Chromium: the call button on a retailer's order list places
+ * a masked call through {@code POST /v1/masked-calls} with a retailer token, and the two virtual phones
+ * ring, answer, hang up and dial back, all by clicks. Every number a phone or the button shows is a
+ * platform number. Screenshots land in target/screenshots.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "callmask.api-keys=" + DemoBrowserIT.API_KEY,
+        "callmask.operator-keys=it-operator-key",
+        "callmask.twilio.auth-token=it-auth-token",
+        // Slow enough for a browser polling every 0.7 s to answer: 30 s of real ringing.
+        "callmask.emulator.time-scale=0.25",
+        "callmask.calls.ring-timeout=120s",
+        "callmask.pool=+918047180001,+918047180002,+918047180003,+918047180004,+918047180005",
+        "callmask.hubs=+918047180099",
+        "callmask.data-dir=target/it-data-demo",
+        // The demo's shop and orders have fixed ids: a fresh database per run.
+        "spring.datasource.url=jdbc:h2:mem:demo-${random.uuid};DB_CLOSE_DELAY=-1",
+        "spring.main.banner-mode=off"})
+class DemoBrowserIT {
+
+    static final String API_KEY = "it-api-key";
+    static final Dimension LAPTOP = new Dimension(1280, 1000);
+    static final String RETAILER_PHONE = "+919900010001";
+    static final List<String> CUSTOMER_PHONES = List.of("+919900020001", "+919900020002", "+919900020003");
+
+    @RegisterExtension
+    static final Browser BROWSER = new Browser();
+
+    @LocalServerPort
+    int port;
+
+    WebDriver page;
+    Http api;
+    Http phones;
+
+    @BeforeEach
+    void open() {
+        page = BROWSER.driver();
+        page.manage().window().setSize(LAPTOP);
+        api = new Http("http://localhost:" + port, API_KEY);
+        phones = new Http("http://localhost:" + port, null);
+        page.get("http://localhost:" + port + "/demo");
+        BROWSER.await().until(d -> "true".equals(page.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+    }
+
+    @AfterEach
+    void putThePhonesDown() {
+        // The next test starts with idle phones and open orders, whatever this one left behind.
+        for (String number : List.of(RETAILER_PHONE, CUSTOMER_PHONES.get(0), CUSTOMER_PHONES.get(1),
+                CUSTOMER_PHONES.get(2))) {
+            phones.post("/emulator/phones/" + Http.enc(number) + "/hangup", "");
+            phones.post("/emulator/phones/" + Http.enc(number) + "/reject", "");
+        }
+        for (String order : List.of("demo-1001", "demo-1002", "demo-1003")) {
+            phones.put("/demo/api/orders/" + order + "/status", "{\"status\":\"out_for_delivery\"}");
+        }
+    }
+
+    @Test
+    void retailerCallsFromTheOrderListAndEachPhoneSeesOnlyMaskedNumbers() throws Exception {
+        BROWSER.save("demo-orders");
+        callButton("demo-1001").click();
+
+        WebElement retailer = page.findElement(By.id("phone-retailer"));
+        WebElement customer = page.findElement(By.id("phone-customer"));
+        awaitState(retailer, "ringing");
+        String retailerSees = callerId(retailer);
+        String[] masked = maskedNumbers("demo-1001");
+        assertThat(retailerSees).isEqualTo(masked[0]);
+        // The button says which number is calling, in the redacted form people see everywhere.
+        BROWSER.await().until(d -> "success".equals(host("demo-1001").getDomAttribute("state")));
+        assertThat(status("demo-1001")).isEqualTo(
+                "You'll get a call from " + Redaction.redact(retailerSees) + " now. Answer it to reach the customer.");
+
+        button(retailer, "answer").click();
+        awaitState(customer, "ringing");
+        String customerSees = callerId(customer);
+        assertThat(customerSees).isEqualTo(masked[1]);
+        button(customer, "answer").click();
+        awaitState(retailer, "in-call");
+        awaitState(customer, "in-call");
+        BROWSER.save("demo-in-call");
+        assertOnlyMaskedNumbers(retailer, customer);
+
+        button(customer, "hangup").click();
+        awaitState(retailer, "idle");
+        awaitState(customer, "idle");
+        BROWSER.await().until(d -> lastCall(retailer).contains("completed") && lastCall(customer).contains("completed"));
+        assertThat(lastCall(customer)).startsWith("from " + customerSees);
+        assertThat(lastCall(retailer)).startsWith("from " + retailerSees);
+
+        // The customer calls back the number it was shown, key by key on the dial pad.
+        for (char key : customerSees.toCharArray()) {
+            customer.findElement(By.cssSelector(".dial-pad button[data-key='" + key + "']")).click();
+        }
+        assertThat(customer.findElement(By.cssSelector(".dial-number")).getDomProperty("value")).isEqualTo(customerSees);
+        button(customer, "dial").click();
+        awaitState(retailer, "ringing");
+        assertThat(callerId(retailer)).isEqualTo(retailerSees);
+        button(retailer, "answer").click();
+        awaitState(retailer, "in-call");
+        BROWSER.save("DemoBrowserIT-dial-back-in-call");
+        assertOnlyMaskedNumbers(retailer, customer);
+        button(retailer, "hangup").click();
+        awaitState(retailer, "idle");
+        BROWSER.await().until(d -> lastCall(customer).startsWith("to " + customerSees) && lastCall(customer).contains("completed"));
+        assertOnlyMaskedNumbers(retailer, customer);
+    }
+
+    @Test
+    void aDoubleClickMakesExactlyOneCall() {
+        int retailerCallsBefore = retailerCalls();
+        WebElement button = callButton("demo-1002");
+        // Twice within one task, before any answer could arrive; then a person's double click.
+        ((JavascriptExecutor) page).executeScript("arguments[0].click(); arguments[0].click();", button);
+        new Actions(page).doubleClick(button).perform();
+
+        BROWSER.await().until(d -> "success".equals(host("demo-1002").getDomAttribute("state")));
+        awaitState(page.findElement(By.id("phone-retailer")), "ringing");
+        JsonNode sessions = api.get("/v1/sessions?reference=demo-1002").json();
+        assertThat(sessions.size()).isEqualTo(1);
+        JsonNode calls = api.get("/v1/sessions/" + sessions.get(0).get("id").asString() + "/calls").json();
+        assertThat(calls.size()).as(calls.toString()).isEqualTo(1);
+        assertThat(retailerCalls()).isEqualTo(retailerCallsBefore + 1);
+    }
+
+    @Test
+    void aCancelledOrderShowsTheErrorStateAndMakesNoCall() throws Exception {
+        WebElement order = page.findElement(By.cssSelector("li.order[data-order-id='demo-1003']"));
+        order.findElement(By.cssSelector("button[data-action=toggle]")).click();
+        BROWSER.await().until(d -> order.findElement(By.cssSelector(".status")).getText().equalsIgnoreCase("cancelled"));
+        assertThat(api.get("/v1/orders/demo-1003").json().get("status").asString()).isEqualTo("cancelled");
+        int retailerCallsBefore = retailerCalls();
+
+        callButton("demo-1003").click();
+
+        BROWSER.await().until(d -> "error".equals(host("demo-1003").getDomAttribute("state")));
+        assertThat(status("demo-1003"))
+                .isEqualTo("This order is closed or cancelled, so its customer can no longer be called.");
+        assertThat(callButton("demo-1003").isEnabled()).isFalse();
+        BROWSER.save("demo-error");
+        assertThat(api.get("/v1/sessions?reference=demo-1003").json().size()).isZero();
+        assertThat(retailerCalls()).isEqualTo(retailerCallsBefore);
+
+        // Reopened, the same button calls again.
+        order.findElement(By.cssSelector("button[data-action=toggle]")).click();
+        BROWSER.await().until(d -> "idle".equals(host("demo-1003").getDomAttribute("state")));
+        assertThat(callButton("demo-1003").isEnabled()).isTrue();
+    }
+
+    @Test
+    void theDemoFitsAPhoneScreen() throws Exception {
+        page.manage().window().setSize(new Dimension(390, 844));
+        page.navigate().refresh();
+        BROWSER.await().until(d -> "true".equals(page.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+        Number overflow = (Number) ((JavascriptExecutor) page).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(overflow.intValue()).as("horizontal overflow in px").isLessThanOrEqualTo(0);
+
+        callButton("demo-1001").click();
+        WebElement retailer = page.findElement(By.id("phone-retailer"));
+        awaitState(retailer, "ringing");
+        ((JavascriptExecutor) page).executeScript("arguments[0].scrollIntoView({block: 'start'});", retailer);
+        assertThat(callerId(retailer)).isEqualTo(maskedNumbers("demo-1001")[0]);
+        assertThat(button(retailer, "answer").isDisplayed()).isTrue();
+        BROWSER.save("demo-phone");
+    }
+
+    // --- helpers -------------------------------------------------------------------------------
+
+    private WebElement host(String orderId) {
+        return page.findElement(By.cssSelector("li.order[data-order-id='" + orderId + "'] callmask-call-button"));
+    }
+
+    private WebElement callButton(String orderId) {
+        SearchContext shadow = host(orderId).getShadowRoot();
+        return shadow.findElement(By.cssSelector("button"));
+    }
+
+    private String status(String orderId) {
+        return host(orderId).getShadowRoot().findElement(By.cssSelector("[part=status]")).getText();
+    }
+
+    private void awaitState(WebElement phone, String state) {
+        BROWSER.await().until(d -> state.equals(phone.getDomAttribute("data-state")));
+    }
+
+    private static String callerId(WebElement phone) {
+        return phone.findElement(By.cssSelector(".caller-id")).getText();
+    }
+
+    private static WebElement button(WebElement phone, String action) {
+        return phone.findElement(By.cssSelector("button[data-action='" + action + "']"));
+    }
+
+    private static String lastCall(WebElement phone) {
+        var items = phone.findElements(By.cssSelector(".history li"));
+        return items.isEmpty() ? "" : items.get(items.size() - 1).getText();
+    }
+
+    /** {retailer's masked number, customer's masked number} of the order's one session. */
+    private String[] maskedNumbers(String reference) {
+        JsonNode sessions = api.get("/v1/sessions?reference=" + reference).json();
+        assertThat(sessions.size()).isEqualTo(1);
+        String[] masked = new String[2];
+        for (JsonNode party : sessions.get(0).get("parties")) {
+            masked["retailer".equals(party.get("role").asString()) ? 0 : 1] = party.get("maskedNumber").asString();
+        }
+        assertThat(masked).allMatch(n -> n.startsWith("+9180471800"));
+        return masked;
+    }
+
+    /** Neither phone ever shows the other party's real number, in E.164 or as its bare ten digits. */
+    private static void assertOnlyMaskedNumbers(WebElement retailer, WebElement customer) {
+        for (String customerPhone : CUSTOMER_PHONES) {
+            assertThat(retailer.getText()).doesNotContain(customerPhone).doesNotContain(customerPhone.substring(3));
+        }
+        assertThat(customer.getText()).doesNotContain(RETAILER_PHONE).doesNotContain(RETAILER_PHONE.substring(3));
+    }
+
+    /** Calls the retailer's virtual phone has seen, as the emulator counts them. */
+    private int retailerCalls() {
+        return phones.get("/emulator/phones/" + Http.enc(RETAILER_PHONE)).json().get("calls").size();
+    }
+}
