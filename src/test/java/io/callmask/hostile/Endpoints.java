@@ -10,6 +10,7 @@ import static io.callmask.hostile.Endpoint.Field.TEXT;
 import static io.callmask.hostile.Endpoint.Field.TTL;
 import static io.callmask.hostile.Endpoint.Field.URL;
 import static io.callmask.hostile.Endpoint.api;
+import static io.callmask.hostile.Endpoint.console;
 import static io.callmask.hostile.Endpoint.emulator;
 import static io.callmask.hostile.Endpoint.emulatorTwilio;
 import static io.callmask.hostile.Endpoint.publicPage;
@@ -144,6 +145,12 @@ final class Endpoints {
                 emulatorTwilio("POST", "/emulator/twilio/2010-04-01/Accounts/{account}/Calls/{sid}.json")
                         .path("account", f.emulatorAccount(), ID).path("sid", "CA" + "6".repeat(32), SID)
                         .form(map2("Status", "completed"), "Status", ENUM),
+
+                // --- the operator console's sign-in (its pages need the cookie it sets) ----------
+                console("GET", "/console/login"),
+                // refused for a reason the families leave alone: not an operator key
+                console("POST", "/console/login").form(map2("key", "not-an-operator-key"), "key", TEXT)
+                        .required("key"),
 
                 // --- framework pages -----------------------------------------------------------
                 publicPage("/v3/api-docs"),
