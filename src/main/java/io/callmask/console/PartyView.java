@@ -7,8 +7,4 @@ package io.callmask.console;
 record PartyView(String role, String externalId, String redacted, String masked) {
 
     static final PartyView NONE = new PartyView("", "", "", "");
-
-    public String label() {
-        return role.isEmpty() ? "" : role + " " + redacted;
-    }
 }
