@@ -61,7 +61,7 @@ class CallHistory {
 
     /** One page of the filtered calls, newest first. */
     List<CallRow> page(CallFilter filter, int offset, int limit) {
-        Query q = where(filter);
+        Query q = where(filter, null);
         List<Object> params = new ArrayList<>(q.params);
         params.add(limit);
         params.add(offset);
@@ -69,8 +69,17 @@ class CallHistory {
                 + " order by x.created_at desc, x.id desc limit ? offset ?").params(params));
     }
 
+    /** Up to {@code limit} filtered calls older than {@code after} (newest first); keyset, not offset. */
+    private List<CallRow> after(CallFilter filter, CallRow after, int limit) {
+        Query q = where(filter, after);
+        List<Object> params = new ArrayList<>(q.params);
+        params.add(limit);
+        return rows(jdbc.sql("select * from (" + CALLS + q.inner + ") x" + q.outer
+                + " order by x.created_at desc, x.id desc limit ?").params(params));
+    }
+
     long count(CallFilter filter) {
-        Query q = where(filter);
+        Query q = where(filter, null);
         return jdbc.sql("select count(*) from (" + CALLS + q.inner + ") x" + q.outer).params(q.params)
                 .query(Long.class).single();
     }
@@ -78,21 +87,31 @@ class CallHistory {
     /** Every filtered call, newest first, a chunk at a time, for the CSV export. */
     void forEach(CallFilter filter, int max, Consumer<CallRow> sink) {
         int chunk = 500;
-        for (int offset = 0; offset < max; offset += chunk) {
-            List<CallRow> rows = page(filter, offset, Math.min(chunk, max - offset));
+        CallRow last = null;
+        for (int done = 0; done < max; ) {
+            int size = Math.min(chunk, max - done);
+            List<CallRow> rows = after(filter, last, size);
             rows.forEach(sink);
-            if (rows.size() < chunk) {
+            done += rows.size();
+            if (rows.size() < size) {
                 return;
             }
+            last = rows.get(rows.size() - 1);
         }
     }
 
     private record Query(String inner, String outer, List<Object> params) {}
 
     /** Conditions on stored columns go inside (indexes serve them); the derived status outside. */
-    private static Query where(CallFilter f) {
+    private static Query where(CallFilter f, CallRow after) {
         List<String> inner = new ArrayList<>();
         List<Object> params = new ArrayList<>();
+        if (after != null) {
+            inner.add("(c.created_at < ? or (c.created_at = ? and c.id < ?))");
+            params.add(SqlTime.of(after.createdAt()));
+            params.add(SqlTime.of(after.createdAt()));
+            params.add(after.id());
+        }
         if (f.retailerId() != null) {
             inner.add("exists (select 1 from parties p where p.session_id = c.session_id"
                     + " and p.role = 'retailer' and p.external_id = ?)");
