@@ -18,7 +18,7 @@ class LiveStreamTest {
 
         @Override
         Snapshot snapshot() {
-            return new Snapshot(0, List.of(), List.of());
+            return new Snapshot(0, 0, List.of(), List.of());
         }
     }
 

@@ -105,6 +105,7 @@ class ConsoleBrowserIT {
         assertThat(text).contains(retailer, order, Redaction.redact(customerPhone), "INR");
         assertThat(page.getPageSource()).doesNotContain(retailerPhone, customerPhone);
         assertThat(js.executeScript("return window.stillTheSamePage === true;")).isEqualTo(true);
+        assertThat(Integer.parseInt(page.findElement(By.id("calls-last-hour")).getText())).isPositive();
         BROWSER.save("console-live");
     }
 
