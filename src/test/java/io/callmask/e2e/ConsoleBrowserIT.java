@@ -200,10 +200,19 @@ class ConsoleBrowserIT {
         page.manage().window().setSize(new Dimension(390, 844));
         page.get(base + "/console");
         BROWSER.await().until(d -> !d.findElements(By.cssSelector("#live-calls tbody tr")).isEmpty());
+        assertFitsTheScreen();
+        BROWSER.save("console-phone");
+        for (String other : new String[] {"calls", "pool", "alerts"}) {
+            page.get(base + "/console/" + other);
+            assertFitsTheScreen();
+            BROWSER.save("console-phone-" + other);
+        }
+    }
+
+    private void assertFitsTheScreen() {
         long width = (Long) ((JavascriptExecutor) page).executeScript("return document.documentElement.scrollWidth;");
         long viewport = (Long) ((JavascriptExecutor) page).executeScript("return window.innerWidth;");
         assertThat(width).as("no sideways scrolling of the page itself").isLessThanOrEqualTo(viewport);
-        BROWSER.save("console-phone");
     }
 
     // --- helpers -------------------------------------------------------------------------------
