@@ -1,6 +1,5 @@
 package io.callmask.abuse;
 
-import io.callmask.event.Events;
 import io.callmask.web.Caller;
 import io.callmask.web.Ids;
 import io.callmask.web.Problem;
@@ -30,13 +29,13 @@ class AbuseController {
 
     private final Alerts alerts;
     private final Blocks blocks;
-    private final Events events;
+    private final AbuseReview review;
     private final Clock clock;
 
-    AbuseController(Alerts alerts, Blocks blocks, Events events, Clock clock) {
+    AbuseController(Alerts alerts, Blocks blocks, AbuseReview review, Clock clock) {
         this.alerts = alerts;
         this.blocks = blocks;
-        this.events = events;
+        this.review = review;
         this.clock = clock;
     }
 
@@ -69,10 +68,7 @@ class AbuseController {
     @DeleteMapping("/v1/retailers/{id}/block")
     ResponseEntity<Void> unblock(@Parameter(hidden = true) Caller caller, @PathVariable @Pattern(regexp = Ids.PATTERN) String id) {
         requireOperator(caller);
-        if (blocks.remove(id)) {
-            events.record("abuse.unblocked", null, null,
-                    "Retailer '" + id + "' was unblocked by " + caller.label() + ".");
-        }
+        review.unblock(id, caller);
         return ResponseEntity.noContent().build();
     }
 

@@ -2,6 +2,7 @@ package io.callmask.abuse;
 
 import io.callmask.storage.SqlTime;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,6 +52,17 @@ class Blocks {
                 .query((rs, n) -> new Block(rs.getString("retailer_id"), SqlTime.read(rs, "blocked_until"),
                         rs.getString("rule"), rs.getLong("alert_id")))
                 .optional();
+    }
+
+    /** Every block still in force, the longest-lasting first. */
+    List<Block> allActive(Instant now, int limit) {
+        return jdbc.sql("""
+                        select retailer_id, blocked_until, rule, alert_id from retailer_blocks
+                        where blocked_until > ? order by blocked_until desc, retailer_id limit ?""")
+                .params(SqlTime.of(now), limit)
+                .query((rs, n) -> new Block(rs.getString("retailer_id"), SqlTime.read(rs, "blocked_until"),
+                        rs.getString("rule"), rs.getLong("alert_id")))
+                .list();
     }
 
     /** Lifts the block; false when there was none. */

@@ -28,7 +28,9 @@ final class Endpoint {
         /** The emulator's Twilio REST surface: Basic auth, form posts, Twilio's error JSON. */
         EMULATOR_TWILIO,
         /** Unauthenticated framework pages: OpenAPI, actuator, the landing page. */
-        PUBLIC
+        PUBLIC,
+        /** The operator console's sign-in: an HTML form post; refusals are 4xx pages and never set a cookie. */
+        CONSOLE
     }
 
     /** What a field holds, which picks the hostile values thrown at it. */
@@ -98,6 +100,10 @@ final class Endpoint {
 
     static Endpoint emulatorTwilio(String method, String template) {
         return new Endpoint(Kind.EMULATOR_TWILIO, method, template);
+    }
+
+    static Endpoint console(String method, String template) {
+        return new Endpoint(Kind.CONSOLE, method, template);
     }
 
     static Endpoint publicPage(String template) {
@@ -174,7 +180,7 @@ final class Endpoint {
     }
 
     boolean hasFormBody() {
-        return body instanceof Map && (kind == Kind.WEBHOOK || kind == Kind.EMULATOR_TWILIO);
+        return body instanceof Map && (kind == Kind.WEBHOOK || kind == Kind.EMULATOR_TWILIO || kind == Kind.CONSOLE);
     }
 
     /** The path with the given path variables and query parameters, encoded. */

@@ -10,6 +10,7 @@ import static io.callmask.hostile.Endpoint.Field.TEXT;
 import static io.callmask.hostile.Endpoint.Field.TTL;
 import static io.callmask.hostile.Endpoint.Field.URL;
 import static io.callmask.hostile.Endpoint.api;
+import static io.callmask.hostile.Endpoint.console;
 import static io.callmask.hostile.Endpoint.emulator;
 import static io.callmask.hostile.Endpoint.emulatorTwilio;
 import static io.callmask.hostile.Endpoint.publicPage;
@@ -153,6 +154,11 @@ final class Endpoints {
                 // refused for a reason the families leave alone: only the demo's own orders may change
                 emulator("PUT", "/demo/api/orders/{id}/status").path("id", "o-not-a-demo-order", ID)
                         .json(map("status", "out_for_delivery"), "status", ENUM).required("status"),
+                // --- the operator console's sign-in (its pages need the cookie it sets) ----------
+                console("GET", "/console/login"),
+                // refused for a reason the families leave alone: not an operator key
+                console("POST", "/console/login").form(map2("key", "not-an-operator-key"), "key", TEXT)
+                        .required("key"),
 
                 // --- framework pages -----------------------------------------------------------
                 publicPage("/v3/api-docs"),

@@ -68,7 +68,7 @@ final class Families {
                 formValues(e);
                 formShape(e);
             }
-            if (e.kind == Kind.EMULATOR_TWILIO && e.hasFormBody()) {
+            if ((e.kind == Kind.EMULATOR_TWILIO || e.kind == Kind.CONSOLE) && e.hasFormBody()) {
                 formValues(e);
             }
             if (e.hugeBodies) {
