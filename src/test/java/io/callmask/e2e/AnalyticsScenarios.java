@@ -3,6 +3,7 @@ package io.callmask.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.callmask.support.Console;
 import io.callmask.support.Http;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -42,8 +43,10 @@ abstract class AnalyticsScenarios extends EndToEndTestBase {
     JdbcClient jdbc;
 
     /** Signed in now: a login lasts 8 hours of the clock, which these tests move by weeks. */
-    ConsoleClient console() {
-        return new ConsoleClient("http://localhost:" + port).signIn(OPERATOR_KEY);
+    Console console() {
+        Console console = new Console("http://localhost:" + port);
+        assertThat(console.signIn(OPERATOR_KEY).status()).isEqualTo(302);
+        return console;
     }
 
     @Test
@@ -137,7 +140,7 @@ abstract class AnalyticsScenarios extends EndToEndTestBase {
         assertThat(withoutMoment(costs)).isEqualTo(withoutMoment(report));
 
         // The page's cards.
-        Http.Response page = console().get("/console/analytics?from=" + d + "&to=" + d.plusDays(1));
+        Http.Response page = console().get("/console/analytics?from=" + d + "&to=" + d.plusDays(1)).response();
         assertThat(page.status()).isEqualTo(200);
         assertThat(card(page.body(), "card-calls")).isEqualTo("5");
         assertThat(card(page.body(), "card-answer-rate")).isEqualTo("80.0%");
@@ -150,7 +153,7 @@ abstract class AnalyticsScenarios extends EndToEndTestBase {
         // The UTC day of the night call holds nothing in Kolkata's days: an empty state, not charts.
         JsonNode before = data("?from=" + d.minusDays(1) + "&to=" + d.minusDays(1));
         assertThat(before.get("callCount").asLong()).isZero();
-        Http.Response empty = console().get("/console/analytics?from=" + d.minusDays(1) + "&to=" + d.minusDays(1));
+        Http.Response empty = console().get("/console/analytics?from=" + d.minusDays(1) + "&to=" + d.minusDays(1)).response();
         assertThat(empty.status()).isEqualTo(200);
         assertThat(empty.body()).contains("id=\"empty\"").doesNotContain("id=\"charts\"");
     }
@@ -163,11 +166,11 @@ abstract class AnalyticsScenarios extends EndToEndTestBase {
             {"?from=2026-11-01&to=2026-13-01", "invalid-to", "'to' must be a date such as 2026-11-01."},
             {"?from=2025-01-01&to=2026-11-01", "invalid-period", "A period may span at most 366 days."}};
         for (String[] c : cases) {
-            Http.Response page = console().get("/console/analytics" + c[0]);
+            Http.Response page = console().get("/console/analytics" + c[0]).response();
             assertThat(page.status()).as(c[0]).isEqualTo(400);
             assertThat(page.contentType()).startsWith("text/html");
             assertThat(page.body()).contains(c[2].replace("'", "&#39;")).doesNotContain("id=\"charts\"");
-            Http.Response json = console().get("/console/analytics/data" + c[0], "application/json");
+            Http.Response json = console().get("/console/analytics/data" + c[0], "application/json").response();
             assertThat(json.status()).as(c[0]).isEqualTo(400);
             assertThat(json.json().get("type").asString()).isEqualTo("urn:callmask:problem:" + c[1]);
             assertThat(json.json().get("detail").asString()).isEqualTo(c[2]);
@@ -175,7 +178,7 @@ abstract class AnalyticsScenarios extends EndToEndTestBase {
         // 366 days, both ends included, is the longest period.
         assertThat(console().get("/console/analytics?from=2025-11-01&to=2026-11-01").status()).isEqualTo(200);
         // Without the console cookie there is nothing to see.
-        Http.Response anonymous = new ConsoleClient("http://localhost:" + port).get("/console/analytics/data");
+        Http.Response anonymous = new Console("http://localhost:" + port).get("/console/analytics/data").response();
         assertThat(anonymous.status()).isEqualTo(302);
         assertThat(api.get("/console/analytics/data").status()).as("an API key is not a console login")
                 .isEqualTo(302);
@@ -194,7 +197,7 @@ abstract class AnalyticsScenarios extends EndToEndTestBase {
         assertThat(jdbc.sql("select count(*) from shedlock where name = 'cost-budget'").query(Long.class).single())
                 .isEqualTo(1);
 
-        Http.Response page = console().get("/console/analytics");
+        Http.Response page = console().get("/console/analytics").response();
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"over-budget\"", "Over the budget of <span>INR 0.01</span>",
                 "id=\"budget-alerted\"");
@@ -221,7 +224,7 @@ abstract class AnalyticsScenarios extends EndToEndTestBase {
     }
 
     private JsonNode data(String query) {
-        Http.Response r = console().get("/console/analytics/data" + query, "application/json");
+        Http.Response r = console().get("/console/analytics/data" + query, "application/json").response();
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json();
     }

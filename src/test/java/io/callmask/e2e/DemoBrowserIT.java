@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "callmask.api-keys=" + DemoBrowserIT.API_KEY,
-        "callmask.operator-keys=it-operator-key",
+        "callmask.operator-keys=" + DemoBrowserIT.OPERATOR_KEY,
         "callmask.twilio.auth-token=it-auth-token",
         // Slow enough for a browser polling every 0.7 s to answer: 30 s of real ringing.
         "callmask.emulator.time-scale=0.25",
@@ -43,6 +43,7 @@ import tools.jackson.databind.JsonNode;
 class DemoBrowserIT {
 
     static final String API_KEY = "it-api-key";
+    static final String OPERATOR_KEY = "it-operator-key";
     static final Dimension LAPTOP = new Dimension(1280, 1000);
     static final String RETAILER_PHONE = "+919900010001";
     static final List<String> CUSTOMER_PHONES = List.of("+919900020001", "+919900020002", "+919900020003");
@@ -83,6 +84,7 @@ class DemoBrowserIT {
     @Test
     void retailerCallsFromTheOrderListAndEachPhoneSeesOnlyMaskedNumbers() throws Exception {
         BROWSER.save("demo-orders");
+        java.util.Set<String> earlier = callIds("demo-1001");
         callButton("demo-1001").click();
 
         WebElement retailer = page.findElement(By.id("phone-retailer"));
@@ -129,6 +131,50 @@ class DemoBrowserIT {
         awaitState(retailer, "idle");
         BROWSER.await().until(d -> lastCall(customer).startsWith("to " + customerSees) && lastCall(customer).contains("completed"));
         assertOnlyMaskedNumbers(retailer, customer);
+
+        // The operator finds both calls in the console, with the duration and cost the API reports.
+        java.util.Set<String> calls = callIds("demo-1001");
+        calls.removeAll(earlier);
+        assertThat(calls).as("the click-to-call and the call back").hasSize(2);
+        page.get("http://localhost:" + port + "/console/login");
+        page.findElement(By.id("key")).sendKeys(OPERATOR_KEY);
+        page.findElement(By.id("sign-in")).click();
+        BROWSER.await().until(d -> d.getCurrentUrl().endsWith("/console"));
+        page.get("http://localhost:" + port + "/console/calls?reference=demo-1001");
+        for (String id : calls) {
+            BROWSER.await().until(d -> "completed".equals(api.get("/v1/calls/" + id).json().get("status").asString())
+                    && api.get("/v1/calls/" + id).json().hasNonNull("cost"));
+        }
+        page.navigate().refresh();
+        for (String id : calls) {
+            JsonNode call = api.get("/v1/calls/" + id).json();
+            WebElement row = page.findElement(By.id("call-" + call.get("id").asString()));
+            assertThat(row.getDomAttribute("data-status")).isEqualTo("completed");
+            int seconds = call.get("durationSeconds").asInt();
+            assertThat(seconds).isPositive();
+            assertThat(cell(row, "Duration")).isEqualTo(seconds / 60 + ":" + String.format("%02d", seconds % 60));
+            assertThat(cell(row, "Cost")).isEqualTo(call.get("cost").get("currency").asString() + " "
+                    + call.get("cost").get("amount").decimalValue().setScale(2).toPlainString());
+            assertThat(row.getText()).doesNotContain(RETAILER_PHONE.substring(3));
+            for (String customerPhone : CUSTOMER_PHONES) {
+                assertThat(row.getText()).doesNotContain(customerPhone.substring(3));
+            }
+        }
+        BROWSER.save("demo-call-in-console");
+    }
+
+    /** The ids of the calls in the order's session so far (none before its first call). */
+    private java.util.Set<String> callIds(String reference) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (JsonNode session : api.get("/v1/sessions?reference=" + reference).json()) {
+            api.get("/v1/sessions/" + session.get("id").asString() + "/calls").json()
+                    .forEach(c -> ids.add(c.get("id").asString()));
+        }
+        return ids;
+    }
+
+    private static String cell(WebElement row, String label) {
+        return row.findElement(By.cssSelector("td[data-label='" + label + "']")).getText().strip();
     }
 
     @Test

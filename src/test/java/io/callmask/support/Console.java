@@ -44,6 +44,15 @@ public final class Console {
         public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
+
+        public String contentType() {
+            return headers.getOrDefault("content-type", "");
+        }
+
+        /** The body as an {@link Http.Response}, e.g. for its {@code json()}. */
+        public Http.Response response() {
+            return new Http.Response(status, body, contentType());
+        }
     }
 
     /** A loopback address no other test uses, for a fresh failed-sign-in allowance. */
@@ -81,7 +90,12 @@ public final class Console {
     }
 
     public Answer get(String path) {
-        return send(request(path).GET());
+        return get(path, "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+    }
+
+    /** A GET with the given Accept header, as a browser page or a script would send it. */
+    public Answer get(String path, String accept) {
+        return send(request(path).header("Accept", accept).GET());
     }
 
     public Answer send(String method, String path, String origin) {
