@@ -1,14 +1,7 @@
 package io.callmask.cost;
 
-import java.time.Duration;
-import java.time.Instant;
+import io.callmask.storage.ClusterOnce;
 import java.util.Optional;
-import javax.sql.DataSource;
-import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
-import net.javacrumbs.shedlock.core.LockConfiguration;
-import net.javacrumbs.shedlock.core.LockingTaskExecutor;
-import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -26,13 +19,12 @@ public class BudgetWatch {
 
     private final CostReports reports;
     private final CostProperties properties;
-    private final LockingTaskExecutor locks;
+    private final ClusterOnce clusterOnce;
 
-    BudgetWatch(CostReports reports, CostProperties properties, DataSource dataSource) {
+    BudgetWatch(CostReports reports, CostProperties properties, ClusterOnce clusterOnce) {
         this.reports = reports;
         this.properties = properties;
-        this.locks = new DefaultLockingTaskExecutor(new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration
-                .builder().withJdbcTemplate(new JdbcTemplate(dataSource)).usingDbTime().build()));
+        this.clusterOnce = clusterOnce;
     }
 
     @Scheduled(fixedDelayString = "${callmask.costs.budget-check-interval:1h}",
@@ -45,16 +37,6 @@ public class BudgetWatch {
 
     /** Checks unless another instance holds the lock; empty when this instance did not check. */
     public Optional<CostReport.MonthToDate> runOnce() {
-        Duration atMost = properties.budgetCheckInterval();
-        Duration atLeast = atMost.multipliedBy(9).dividedBy(10);
-        try {
-            var result = locks.executeWithLock(reports::checkBudget,
-                    new LockConfiguration(Instant.now(), LOCK_NAME, atMost, atLeast));
-            return result.wasExecuted() ? Optional.of(result.getResult()) : Optional.empty();
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
+        return clusterOnce.run(LOCK_NAME, properties.budgetCheckInterval(), reports::checkBudget);
     }
 }

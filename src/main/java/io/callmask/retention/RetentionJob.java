@@ -1,20 +1,14 @@
 package io.callmask.retention;
 
+import io.callmask.storage.ClusterOnce;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.sql.DataSource;
-import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
-import net.javacrumbs.shedlock.core.LockConfiguration;
-import net.javacrumbs.shedlock.core.LockingTaskExecutor;
-import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -33,15 +27,14 @@ public class RetentionJob {
 
     private final List<RetentionStep> steps;
     private final RetentionProperties properties;
-    private final LockingTaskExecutor locks;
+    private final ClusterOnce clusterOnce;
     private final Clock clock;
 
-    RetentionJob(List<RetentionStep> steps, RetentionProperties properties, DataSource dataSource, Clock clock) {
+    RetentionJob(List<RetentionStep> steps, RetentionProperties properties, ClusterOnce clusterOnce, Clock clock) {
         this.steps = steps;
         this.properties = properties;
         this.clock = clock;
-        this.locks = new DefaultLockingTaskExecutor(new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration
-                .builder().withJdbcTemplate(new JdbcTemplate(dataSource)).usingDbTime().build()));
+        this.clusterOnce = clusterOnce;
     }
 
     @Scheduled(fixedDelayString = "${callmask.retention.interval}", initialDelayString = "${callmask.retention.interval}")
@@ -54,17 +47,7 @@ public class RetentionJob {
      * empty when this instance did not run them.
      */
     public Optional<Map<String, Integer>> runOnce() {
-        Duration atMost = properties.interval();
-        Duration atLeast = atMost.multipliedBy(9).dividedBy(10);
-        try {
-            var result = locks.executeWithLock(this::purge,
-                    new LockConfiguration(Instant.now(), LOCK_NAME, atMost, atLeast));
-            return result.wasExecuted() ? Optional.of(result.getResult()) : Optional.empty();
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
+        return clusterOnce.run(LOCK_NAME, properties.interval(), this::purge);
     }
 
     private Map<String, Integer> purge() {

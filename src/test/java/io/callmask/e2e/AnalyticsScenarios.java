@@ -64,7 +64,7 @@ abstract class AnalyticsScenarios extends EndToEndTestBase {
                 api.get("/v1/sessions/" + session.get("id").asString() + "/calls").json().size() == 1);
         String dialIn = api.get("/v1/sessions/" + session.get("id").asString() + "/calls").json().get(0)
                 .get("id").asString();
-        assertCost(awaitEnded(dialIn, "completed", 2), "5.00");
+        assertCost(awaitPriced(dialIn, "completed", 2), "5.00");
         calls.add(dialIn);
 
         jumpTo(d.atTime(LocalTime.NOON).atZone(KOLKATA).toInstant());
@@ -219,7 +219,7 @@ abstract class AnalyticsScenarios extends EndToEndTestBase {
                 {"orderId":"%s","retailerId":"%s"}""".formatted(order, retailer));
         assertThat(placed.status()).as(placed.body()).isEqualTo(201);
         String id = placed.json().get("callId").asString();
-        assertCost(awaitEnded(id, status, status.equals("completed") ? 2 : 1), cost);
+        assertCost(awaitPriced(id, status, status.equals("completed") ? 2 : 1), cost);
         return id;
     }
 
@@ -229,24 +229,6 @@ abstract class AnalyticsScenarios extends EndToEndTestBase {
         return r.json();
     }
 
-    /** Waits until the call has its status and legs, and every leg but a dial-in's incoming one ended. */
-    private JsonNode awaitEnded(String callId, String status, int legs) {
-        await().atMost(Duration.ofSeconds(20)).alias(callId).until(() -> {
-            JsonNode call = api.get("/v1/calls/" + callId).json();
-            if (!call.get("status").asString().equals(status) || call.get("legs").size() != legs) {
-                return false;
-            }
-            for (JsonNode leg : call.get("legs")) {
-                boolean incoming = call.get("direction").asString().equals("dial-in")
-                        && leg.get("role").asString().equals("caller");
-                if (!incoming && (leg.get("endedAt") == null || leg.get("endedAt").isNull())) {
-                    return false;
-                }
-            }
-            return true;
-        });
-        return api.get("/v1/calls/" + callId).json();
-    }
 
     private static void assertCost(JsonNode call, String amount) {
         assertThat(amount(call.get("cost"))).as(call.toString()).isEqualByComparingTo(amount);

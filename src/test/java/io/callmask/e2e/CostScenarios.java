@@ -37,7 +37,7 @@ abstract class CostScenarios extends EndToEndTestBase {
                 {"orderId":"%s","retailerId":"%s"}""".formatted(order, retailer));
         assertThat(placed.status()).as(placed.body()).isEqualTo(201);
         String sessionId = placed.json().get("sessionId").asString();
-        JsonNode talked = awaitCost(placed.json().get("callId").asString(), "completed", 2);
+        JsonNode talked = awaitPriced(placed.json().get("callId").asString(), "completed", 2);
         assertThat(talked.get("durationSeconds").asInt()).isBetween(61, 119);
         assertCost(talked, "16.00");
 
@@ -49,7 +49,7 @@ abstract class CostScenarios extends EndToEndTestBase {
         await().atMost(Duration.ofSeconds(15))
                 .until(() -> api.get("/v1/sessions/" + sessionId + "/calls").json().size() == 2);
         String dialIn = api.get("/v1/sessions/" + sessionId + "/calls").json().get(0).get("id").asString();
-        JsonNode dialled = awaitCost(dialIn, "completed", 2);
+        JsonNode dialled = awaitPriced(dialIn, "completed", 2);
         assertThat(dialled.get("direction").asString()).isEqualTo("dial-in");
         assertCost(dialled, "5.00");
 
@@ -58,7 +58,7 @@ abstract class CostScenarios extends EndToEndTestBase {
         var unanswered = api.post("/v1/masked-calls", """
                 {"orderId":"%s","retailerId":"%s"}""".formatted(order, retailer));
         assertThat(unanswered.status()).as(unanswered.body()).isEqualTo(201);
-        assertCost(awaitCost(unanswered.json().get("callId").asString(), "no-answer", 1), "0.00");
+        assertCost(awaitPriced(unanswered.json().get("callId").asString(), "no-answer", 1), "0.00");
 
         JsonNode after = costs("?top=100");
         assertThat(after.get("currency").asString()).isEqualTo("INR");
@@ -158,27 +158,6 @@ abstract class CostScenarios extends EndToEndTestBase {
         assertThat(r.json().get("type").asString()).isEqualTo("urn:callmask:problem:" + slug);
     }
 
-    /**
-     * Waits until the call reached {@code status} with {@code legs} legs and its priced legs ended:
-     * all of them, but a dial-in's incoming leg, which Twilio does not report and which is estimated.
-     */
-    private JsonNode awaitCost(String callId, String status, int legs) {
-        await().atMost(Duration.ofSeconds(20)).alias(callId).until(() -> {
-            JsonNode call = api.get("/v1/calls/" + callId).json();
-            if (!call.get("status").asString().equals(status) || call.get("legs").size() != legs) {
-                return false;
-            }
-            for (JsonNode leg : call.get("legs")) {
-                boolean incoming = call.get("direction").asString().equals("dial-in")
-                        && leg.get("role").asString().equals("caller");
-                if (!incoming && (leg.get("endedAt") == null || leg.get("endedAt").isNull())) {
-                    return false;
-                }
-            }
-            return true;
-        });
-        return api.get("/v1/calls/" + callId).json();
-    }
 
     private static void assertCost(JsonNode call, String amount) {
         assertThat(call.get("cost").get("currency").asString()).isEqualTo("INR");

@@ -197,4 +197,26 @@ abstract class EndToEndTestBase {
         params.put("ApiVersion", "2010-04-01");
         return params;
     }
+
+    /**
+     * Waits until the call reached {@code status} with {@code legs} legs and its priced legs ended:
+     * all of them, but a dial-in's incoming leg, which Twilio does not report and which is estimated.
+     */
+    JsonNode awaitPriced(String callId, String status, int legs) {
+        await().atMost(Duration.ofSeconds(20)).alias(callId).until(() -> {
+            JsonNode call = api.get("/v1/calls/" + callId).json();
+            if (!call.get("status").asString().equals(status) || call.get("legs").size() != legs) {
+                return false;
+            }
+            for (JsonNode leg : call.get("legs")) {
+                boolean incoming = call.get("direction").asString().equals("dial-in")
+                        && leg.get("role").asString().equals("caller");
+                if (!incoming && (leg.get("endedAt") == null || leg.get("endedAt").isNull())) {
+                    return false;
+                }
+            }
+            return true;
+        });
+        return api.get("/v1/calls/" + callId).json();
+    }
 }

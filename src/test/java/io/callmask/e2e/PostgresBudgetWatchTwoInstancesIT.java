@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callmask.cost.BudgetWatch;
 import io.callmask.cost.CostReport;
-import io.callmask.privacy.NumberKeys;
 import io.callmask.support.App;
 import io.callmask.support.MutableClock;
-import io.callmask.support.PostgresDatabase;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -31,17 +28,9 @@ class PostgresBudgetWatchTwoInstancesIT {
 
     @BeforeAll
     static void startTwoInstances() {
-        String url = PostgresDatabase.create();
-        List<String> keys = App.keys(Map.of("k1", NumberKeys.newKey(32)), "k1", NumberKeys.newKey(32));
-        for (int i = 0; i < 2; i++) {
-            List<String> args = new ArrayList<>(App.postgres(url));
-            args.addAll(keys);
-            args.add("--callmask.data-dir=target/it-data/budget-two-" + i);
-            // Rent alone passes this budget; the schedule (1 h) stays out of the way: the test triggers.
-            args.add("--callmask.costs.monthly-budget=0.01");
-            args.add("--callmask.costs.budget-check-interval=1h");
-            instances.add(App.start(clock, args.toArray(String[]::new)));
-        }
+        // Rent alone passes this budget; the schedule (1 h) stays out of the way: the test triggers.
+        instances.addAll(App.postgresCluster(2, clock, "budget-two", "--callmask.costs.monthly-budget=0.01",
+                "--callmask.costs.budget-check-interval=1h"));
     }
 
     @AfterAll

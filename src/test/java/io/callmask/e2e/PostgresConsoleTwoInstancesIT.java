@@ -3,16 +3,13 @@ package io.callmask.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.callmask.privacy.NumberKeys;
 import io.callmask.support.App;
 import io.callmask.support.Console;
 import io.callmask.support.Http;
-import io.callmask.support.PostgresDatabase;
 import io.callmask.support.TestNumbers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,19 +28,9 @@ class PostgresConsoleTwoInstancesIT {
 
     @BeforeAll
     static void startTwoInstances() {
-        String url = PostgresDatabase.create();
-        Map<String, String> keys = Map.of("k1", NumberKeys.newKey(32));
-        String lookup = NumberKeys.newKey(32);
-        a = App.start(null, settings(url, keys, lookup, 0));
-        b = App.start(null, settings(url, keys, lookup, 1));
-    }
-
-    private static String[] settings(String url, Map<String, String> keys, String lookup, int i) {
-        List<String> args = new ArrayList<>(App.postgres(url));
-        args.addAll(App.keys(keys, "k1", lookup));
-        args.add("--callmask.operator-keys=" + OPERATOR_KEY);
-        args.add("--callmask.data-dir=target/it-data/console-two-" + i);
-        return args.toArray(String[]::new);
+        List<App> cluster = App.postgresCluster(2, null, "console-two", "--callmask.operator-keys=" + OPERATOR_KEY);
+        a = cluster.get(0);
+        b = cluster.get(1);
     }
 
     @AfterAll

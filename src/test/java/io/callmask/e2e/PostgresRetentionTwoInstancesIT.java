@@ -2,11 +2,9 @@ package io.callmask.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.callmask.privacy.NumberKeys;
 import io.callmask.retention.RetentionJob;
 import io.callmask.support.App;
 import io.callmask.support.MutableClock;
-import io.callmask.support.PostgresDatabase;
 import io.callmask.support.TestNumbers;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,15 +27,7 @@ class PostgresRetentionTwoInstancesIT {
 
     @BeforeAll
     static void startTwoInstances() {
-        String url = PostgresDatabase.create();
-        List<String> keys = App.keys(Map.of("k1", NumberKeys.newKey(32)), "k1", NumberKeys.newKey(32));
-        for (int i = 0; i < 2; i++) {
-            List<String> args = new ArrayList<>(App.postgres(url));
-            args.addAll(keys);
-            args.add("--callmask.data-dir=target/it-data/retention-two-" + i);
-            args.add("--callmask.retention.after=7d");
-            instances.add(App.start(clock, args.toArray(String[]::new)));
-        }
+        instances.addAll(App.postgresCluster(2, clock, "retention-two", "--callmask.retention.after=7d"));
     }
 
     @AfterAll

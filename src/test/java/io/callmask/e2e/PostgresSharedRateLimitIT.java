@@ -2,14 +2,11 @@ package io.callmask.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.callmask.privacy.NumberKeys;
 import io.callmask.support.App;
 import io.callmask.support.Http;
-import io.callmask.support.PostgresDatabase;
 import io.callmask.support.TestNumbers;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,21 +28,9 @@ class PostgresSharedRateLimitIT {
 
     @BeforeAll
     static void startTwoInstances() {
-        String url = PostgresDatabase.create();
-        // Instances of one cluster share their number keys (each data dir would otherwise generate its own).
-        String lookupKey = NumberKeys.newKey(32);
-        List<String> shared = new ArrayList<>(App.postgres(url));
-        shared.addAll(App.keys(Map.of("k1", NumberKeys.newKey(32)), "k1", lookupKey));
-        shared.addAll(List.of("--callmask.tokens.secret=shared-secret-of-both-instances-32-bytes",
-                "--callmask.limits.retailer-calls-per-hour=" + LIMIT,
+        instances.addAll(App.postgresCluster(2, null, "limits", "--callmask.limits.retailer-calls-per-hour=" + LIMIT,
                 "--callmask.limits.customer-calls-per-day=" + LIMIT));
-        for (int i = 0; i < 2; i++) {
-            List<String> settings = new ArrayList<>(shared);
-            settings.add("--callmask.data-dir=target/it-data/limits-" + i);
-            App app = App.start(null, settings.toArray(String[]::new));
-            instances.add(app);
-            apis.add(app.api);
-        }
+        instances.forEach(app -> apis.add(app.api));
     }
 
     @AfterAll

@@ -59,6 +59,25 @@ public final class App implements AutoCloseable {
     }
 
     /** Settings for a PostgreSQL database. */
+    /**
+     * {@code count} instances of one cluster on a fresh PostgreSQL database, as an operator runs them:
+     * the same number keys and token secret, a data directory each ({@code target/it-data/<name>-<i>}).
+     */
+    public static List<App> postgresCluster(int count, Clock clock, String name, String... settings) {
+        List<String> shared = new ArrayList<>(postgres(PostgresDatabase.create()));
+        shared.addAll(keys(Map.of("k1", io.callmask.privacy.NumberKeys.newKey(32)), "k1",
+                io.callmask.privacy.NumberKeys.newKey(32)));
+        shared.add("--callmask.tokens.secret=" + name + "-token-secret-shared-by-the-cluster-32-bytes");
+        shared.addAll(List.of(settings));
+        List<App> cluster = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            List<String> args = new ArrayList<>(shared);
+            args.add("--callmask.data-dir=target/it-data/" + name + "-" + i);
+            cluster.add(start(clock, args.toArray(String[]::new)));
+        }
+        return cluster;
+    }
+
     public static List<String> postgres(String url) {
         return List.of("--spring.datasource.url=" + url, "--spring.datasource.username=" + PostgresDatabase.USER,
                 "--spring.datasource.password=");
