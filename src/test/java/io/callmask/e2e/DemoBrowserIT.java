@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.callmask.number.Redaction;
 import io.callmask.support.Browser;
 import io.callmask.support.Http;
+import io.callmask.support.PhoneOnPage;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,10 +88,10 @@ class DemoBrowserIT {
         java.util.Set<String> earlier = callIds("demo-1001");
         callButton("demo-1001").click();
 
-        WebElement retailer = page.findElement(By.id("phone-retailer"));
-        WebElement customer = page.findElement(By.id("phone-customer"));
-        awaitState(retailer, "ringing");
-        String retailerSees = callerId(retailer);
+        PhoneOnPage retailer = new PhoneOnPage(page.findElement(By.id("phone-retailer")), BROWSER);
+        PhoneOnPage customer = new PhoneOnPage(page.findElement(By.id("phone-customer")), BROWSER);
+        retailer.awaitState("ringing");
+        String retailerSees = retailer.callerId();
         String[] masked = maskedNumbers("demo-1001");
         assertThat(retailerSees).isEqualTo(masked[0]);
         // The button says which number is calling, in the redacted form people see everywhere.
@@ -98,38 +99,38 @@ class DemoBrowserIT {
         assertThat(status("demo-1001")).isEqualTo(
                 "You'll get a call from " + Redaction.redact(retailerSees) + " now. Answer it to reach the customer.");
 
-        button(retailer, "answer").click();
-        awaitState(customer, "ringing");
-        String customerSees = callerId(customer);
+        retailer.button("answer").click();
+        customer.awaitState("ringing");
+        String customerSees = customer.callerId();
         assertThat(customerSees).isEqualTo(masked[1]);
-        button(customer, "answer").click();
-        awaitState(retailer, "in-call");
-        awaitState(customer, "in-call");
+        customer.button("answer").click();
+        retailer.awaitState("in-call");
+        customer.awaitState("in-call");
         BROWSER.save("demo-in-call");
         assertOnlyMaskedNumbers(retailer, customer);
 
-        button(customer, "hangup").click();
-        awaitState(retailer, "idle");
-        awaitState(customer, "idle");
-        BROWSER.await().until(d -> lastCall(retailer).contains("completed") && lastCall(customer).contains("completed"));
-        assertThat(lastCall(customer)).startsWith("from " + customerSees);
-        assertThat(lastCall(retailer)).startsWith("from " + retailerSees);
+        customer.button("hangup").click();
+        retailer.awaitState("idle");
+        customer.awaitState("idle");
+        BROWSER.await().until(d -> retailer.lastCall().contains("completed") && customer.lastCall().contains("completed"));
+        assertThat(customer.lastCall()).startsWith("from " + customerSees);
+        assertThat(retailer.lastCall()).startsWith("from " + retailerSees);
 
         // The customer calls back the number it was shown, key by key on the dial pad.
         for (char key : customerSees.toCharArray()) {
-            customer.findElement(By.cssSelector(".dial-pad button[data-key='" + key + "']")).click();
+            customer.element().findElement(By.cssSelector(".dial-pad button[data-key='" + key + "']")).click();
         }
-        assertThat(customer.findElement(By.cssSelector(".dial-number")).getDomProperty("value")).isEqualTo(customerSees);
-        button(customer, "dial").click();
-        awaitState(retailer, "ringing");
-        assertThat(callerId(retailer)).isEqualTo(retailerSees);
-        button(retailer, "answer").click();
-        awaitState(retailer, "in-call");
+        assertThat(customer.element().findElement(By.cssSelector(".dial-number")).getDomProperty("value")).isEqualTo(customerSees);
+        customer.button("dial").click();
+        retailer.awaitState("ringing");
+        assertThat(retailer.callerId()).isEqualTo(retailerSees);
+        retailer.button("answer").click();
+        retailer.awaitState("in-call");
         BROWSER.save("DemoBrowserIT-dial-back-in-call");
         assertOnlyMaskedNumbers(retailer, customer);
-        button(retailer, "hangup").click();
-        awaitState(retailer, "idle");
-        BROWSER.await().until(d -> lastCall(customer).startsWith("to " + customerSees) && lastCall(customer).contains("completed"));
+        retailer.button("hangup").click();
+        retailer.awaitState("idle");
+        BROWSER.await().until(d -> customer.lastCall().startsWith("to " + customerSees) && customer.lastCall().contains("completed"));
         assertOnlyMaskedNumbers(retailer, customer);
 
         // The operator finds both calls in the console, with the duration and cost the API reports.
@@ -186,7 +187,7 @@ class DemoBrowserIT {
         new Actions(page).doubleClick(button).perform();
 
         BROWSER.await().until(d -> "success".equals(host("demo-1002").getDomAttribute("state")));
-        awaitState(page.findElement(By.id("phone-retailer")), "ringing");
+        new PhoneOnPage(page.findElement(By.id("phone-retailer")), BROWSER).awaitState("ringing");
         JsonNode sessions = api.get("/v1/sessions?reference=demo-1002").json();
         assertThat(sessions.size()).isEqualTo(1);
         JsonNode calls = api.get("/v1/sessions/" + sessions.get(0).get("id").asString() + "/calls").json();
@@ -228,11 +229,11 @@ class DemoBrowserIT {
         assertThat(overflow.intValue()).as("horizontal overflow in px").isLessThanOrEqualTo(0);
 
         callButton("demo-1001").click();
-        WebElement retailer = page.findElement(By.id("phone-retailer"));
-        awaitState(retailer, "ringing");
-        ((JavascriptExecutor) page).executeScript("arguments[0].scrollIntoView({block: 'start'});", retailer);
-        assertThat(callerId(retailer)).isEqualTo(maskedNumbers("demo-1001")[0]);
-        assertThat(button(retailer, "answer").isDisplayed()).isTrue();
+        PhoneOnPage retailer = new PhoneOnPage(page.findElement(By.id("phone-retailer")), BROWSER);
+        retailer.awaitState("ringing");
+        ((JavascriptExecutor) page).executeScript("arguments[0].scrollIntoView({block: 'start'});", retailer.element());
+        assertThat(retailer.callerId()).isEqualTo(maskedNumbers("demo-1001")[0]);
+        assertThat(retailer.button("answer").isDisplayed()).isTrue();
         BROWSER.save("demo-phone");
     }
 
@@ -251,22 +252,9 @@ class DemoBrowserIT {
         return host(orderId).getShadowRoot().findElement(By.cssSelector("[part=status]")).getText();
     }
 
-    private void awaitState(WebElement phone, String state) {
-        BROWSER.await().until(d -> state.equals(phone.getDomAttribute("data-state")));
-    }
 
-    private static String callerId(WebElement phone) {
-        return phone.findElement(By.cssSelector(".caller-id")).getText();
-    }
 
-    private static WebElement button(WebElement phone, String action) {
-        return phone.findElement(By.cssSelector("button[data-action='" + action + "']"));
-    }
 
-    private static String lastCall(WebElement phone) {
-        var items = phone.findElements(By.cssSelector(".history li"));
-        return items.isEmpty() ? "" : items.get(items.size() - 1).getText();
-    }
 
     /** {retailer's masked number, customer's masked number} of the order's one session. */
     private String[] maskedNumbers(String reference) {
@@ -281,11 +269,11 @@ class DemoBrowserIT {
     }
 
     /** Neither phone ever shows the other party's real number, in E.164 or as its bare ten digits. */
-    private static void assertOnlyMaskedNumbers(WebElement retailer, WebElement customer) {
+    private static void assertOnlyMaskedNumbers(PhoneOnPage retailer, PhoneOnPage customer) {
         for (String customerPhone : CUSTOMER_PHONES) {
-            assertThat(retailer.getText()).doesNotContain(customerPhone).doesNotContain(customerPhone.substring(3));
+            assertThat(retailer.text()).doesNotContain(customerPhone).doesNotContain(customerPhone.substring(3));
         }
-        assertThat(customer.getText()).doesNotContain(RETAILER_PHONE).doesNotContain(RETAILER_PHONE.substring(3));
+        assertThat(customer.text()).doesNotContain(RETAILER_PHONE).doesNotContain(RETAILER_PHONE.substring(3));
     }
 
     /** Calls the retailer's virtual phone has seen, as the emulator counts them. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callmask.support.Browser;
 import io.callmask.support.Http;
+import io.callmask.support.PhoneOnPage;
 import io.callmask.support.TestNumbers;
 import java.util.HashSet;
 import java.util.Set;
@@ -65,16 +66,16 @@ class LandingPageBrowserIT {
         BROWSER.await().until(d -> text("result").contains("Answer on the retailer's phone"));
         assertThat(page.findElement(By.id("result")).getAttribute("class")).doesNotContain("error");
 
-        WebElement retailer = page.findElement(By.id("phone-retailer"));
-        WebElement customer = page.findElement(By.id("phone-customer"));
-        awaitState(retailer, "ringing");
-        String retailerSees = callerId(retailer);
-        button(retailer, "answer").click();
-        awaitState(customer, "ringing");
-        String customerSees = callerId(customer);
-        button(customer, "answer").click();
-        awaitState(retailer, "in-call");
-        awaitState(customer, "in-call");
+        PhoneOnPage retailer = new PhoneOnPage(page.findElement(By.id("phone-retailer")), BROWSER);
+        PhoneOnPage customer = new PhoneOnPage(page.findElement(By.id("phone-customer")), BROWSER);
+        retailer.awaitState("ringing");
+        String retailerSees = retailer.callerId();
+        retailer.button("answer").click();
+        customer.awaitState("ringing");
+        String customerSees = customer.callerId();
+        customer.button("answer").click();
+        retailer.awaitState("in-call");
+        customer.awaitState("in-call");
         BROWSER.save(getClass().getSimpleName() + "-in-call");
 
         Set<String> masked = maskedNumbers("demo-order");
@@ -83,12 +84,12 @@ class LandingPageBrowserIT {
         assertNoRealNumber(retailer, customerPhone);
         assertNoRealNumber(customer, retailerPhone);
 
-        button(customer, "hangup").click();
-        awaitState(retailer, "idle");
-        awaitState(customer, "idle");
-        BROWSER.await().until(d -> lastCall(retailer).contains("completed") && lastCall(customer).contains("completed"));
-        assertThat(lastCall(customer)).startsWith("from " + customerSees);
-        assertThat(lastCall(retailer)).startsWith("from " + retailerSees);
+        customer.button("hangup").click();
+        retailer.awaitState("idle");
+        customer.awaitState("idle");
+        BROWSER.await().until(d -> retailer.lastCall().contains("completed") && customer.lastCall().contains("completed"));
+        assertThat(customer.lastCall()).startsWith("from " + customerSees);
+        assertThat(retailer.lastCall()).startsWith("from " + retailerSees);
         assertNoRealNumber(retailer, customerPhone);
         assertNoRealNumber(customer, retailerPhone);
     }
@@ -137,27 +138,13 @@ class LandingPageBrowserIT {
         return page.findElement(By.id(id)).getText();
     }
 
-    private void awaitState(WebElement phone, String state) {
-        // The screen shows the state upper-cased by CSS; getText() returns it as rendered.
-        BROWSER.await().until(d -> phone.findElement(By.cssSelector(".state")).getText().equalsIgnoreCase(state));
-    }
 
-    private static String callerId(WebElement phone) {
-        return phone.findElement(By.cssSelector(".caller-id")).getText();
-    }
 
-    private static WebElement button(WebElement phone, String action) {
-        return phone.findElement(By.cssSelector("button[data-action='" + action + "']"));
-    }
 
-    private static String lastCall(WebElement phone) {
-        var items = phone.findElements(By.cssSelector(".history li"));
-        return items.isEmpty() ? "" : items.get(items.size() - 1).getText();
-    }
 
     /** Neither in E.164 nor as its bare ten digits may the other party's number appear on a phone. */
-    private static void assertNoRealNumber(WebElement phone, String realNumber) {
-        String shown = phone.getText();
+    private static void assertNoRealNumber(PhoneOnPage phone, String realNumber) {
+        String shown = phone.text();
         assertThat(shown).doesNotContain(realNumber).doesNotContain(realNumber.substring(3));
     }
 
