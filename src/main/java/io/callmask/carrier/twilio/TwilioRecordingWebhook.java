@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  * 200, even for a call we do not know (Twilio would only retry); a malformed one gets 400.
  */
 @RestController
+@TwilioEnabled
 @RequestMapping(TwilioWebhooks.BASE)
 class TwilioRecordingWebhook {
 
