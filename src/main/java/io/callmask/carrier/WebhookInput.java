@@ -2,7 +2,6 @@ package io.callmask.carrier;
 
 import io.callmask.web.Ids;
 import io.callmask.web.Problem;
-import java.util.Optional;
 
 /**
  * Checks every adapter applies to what a carrier sends, before it reaches the domain or the
@@ -64,7 +63,41 @@ public final class WebhookInput {
         return text != null && text.strip().matches("[0-9*#]{1,32}") ? text : null;
     }
 
-    public static Optional<Integer> optionalCount(String name, String text) {
-        return Optional.ofNullable(count(name, text));
+    /**
+     * One parameter, present at most once: a repeated one is refused rather than joined with a comma
+     * (a comma-joined URL would still parse). Present but empty is malformed, not absent.
+     */
+    public static String single(jakarta.servlet.http.HttpServletRequest request, String name, boolean required) {
+        String[] values = request.getParameterValues(name);
+        if (values == null) {
+            if (required) {
+                throw Problem.badRequest("missing-parameter", "'" + name + "' is required.");
+            }
+            return null;
+        }
+        if (values.length > 1) {
+            throw Problem.badRequest("repeated-parameter", "'" + name + "' must be given once.");
+        }
+        if (values[0].isBlank()) {
+            throw Problem.badRequest("empty-parameter", "'" + name + "' must not be empty.");
+        }
+        return values[0];
+    }
+
+    /** An absolute http(s) URL of at most 500 characters, or a 400 naming the parameter. */
+    public static String mediaUrl(String name, String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            java.net.URI url = java.net.URI.create(text.strip());
+            if (url.isAbsolute() && (url.getScheme().equals("https") || url.getScheme().equals("http"))
+                    && text.length() <= 500) {
+                return url.toString();
+            }
+        } catch (IllegalArgumentException e) {
+            // falls through to the refusal
+        }
+        throw Problem.badRequest("invalid-recording-url", "'" + name + "' must be an absolute http(s) URL.");
     }
 }

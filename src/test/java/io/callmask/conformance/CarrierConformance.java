@@ -185,7 +185,7 @@ abstract class CarrierConformance {
         int legs = app.rows("legs");
         int events = app.rows("events");
         var reply = carrier.forgedIncoming(app, carrier.newCallSid(), p.customer, p.customerMasked);
-        assertThat(reply.status()).as(reply.body()).isBetween(400, 404);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(carrier.refusedStatus());
         assertThat(reply.dials()).isFalse();
         assertThat(reply.body()).doesNotContain(p.retailer, p.customer);
         assertThat(app.rows("calls")).isEqualTo(calls);

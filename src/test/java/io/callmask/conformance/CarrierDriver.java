@@ -35,6 +35,11 @@ interface CarrierDriver {
     /** As {@link #incoming}, with a signature (or secret) the carrier would never send. */
     Reply forgedIncoming(CarrierApp app, String callSid, String from, String to);
 
+    /** What a forged webhook gets: 403 where the carrier signs; where it cannot, what its protection answers. */
+    default int refusedStatus() {
+        return 403;
+    }
+
     /** A status report for a leg, to {@code statusUrl} as callmask gave it. {@code status} is callmask's wire word. */
     Reply status(CarrierApp app, String statusUrl, String callSid, String status, int sequence, Integer duration);
 
