@@ -114,6 +114,36 @@ final class Endpoints {
                                 "RecordingUrl", URL)
                         .required("CallSid", "RecordingSid", "RecordingStatus"),
 
+                // --- Telnyx's TeXML webhooks (form posts, Ed25519 over timestamp|body) ------------
+                webhook("/webhooks/telnyx/voice").carrier("telnyx").spoken()
+                        .form(texml(f.stranger(), f.pool(), "v3:" + "1".repeat(40)), "CallSid", SID, "From", NUMBER,
+                                "To", NUMBER)
+                        .required("CallSid", "From", "To").mayRecordEvents("dial-in.rejected").hugeBodies(),
+                webhook("/webhooks/telnyx/menu").carrier("telnyx").spoken().query("attempt", "1", INTEGER)
+                        .form(with(texml(f.stranger(), f.hub(), "v3:" + "2".repeat(40)), "Digits", "1234"),
+                                "CallSid", SID, "From", NUMBER, "To", NUMBER, "Digits", DIGITS)
+                        .required("attempt", "CallSid", "From", "To").mayRecordEvents("dial-in.rejected"),
+                webhook("/webhooks/telnyx/whisper").carrier("telnyx").query("session", f.sessionId(), ID).form(map2()),
+                webhook("/webhooks/telnyx/connect").carrier("telnyx").spoken().query("call", "call_no_such_call", ID)
+                        .form(map2("CallSid", "v3:" + "3".repeat(40)), "CallSid", SID).required("call", "CallSid"),
+                webhook("/webhooks/telnyx/status").carrier("telnyx").query("call", "call_no_such_call", ID)
+                        .query("leg", "caller", ENUM)
+                        .form(map2("CallSid", "v3:" + "4".repeat(40), "CallStatus", "ringing", "SequenceNumber", "1",
+                                "CallDuration", "0"), "CallSid", SID, "CallStatus", ENUM, "SequenceNumber", INTEGER,
+                                "CallDuration", INTEGER)
+                        .required("call", "leg", "CallSid", "CallStatus"),
+                webhook("/webhooks/telnyx/dial-complete").carrier("telnyx").query("call", "call_no_such_call", ID)
+                        .form(map2("DialCallStatus", "busy"), "DialCallStatus", ENUM, "DialCallSid", SID,
+                                "DialCallDuration", INTEGER)
+                        .required("call"),
+                webhook("/webhooks/telnyx/recording").carrier("telnyx")
+                        .form(map2("CallSid", "v3:" + "7".repeat(40), "RecordingSid", "7d6f0b2e-0c1a-4f3e-9b8a-1234567890ab",
+                                "RecordingStatus", "completed", "RecordingDuration", "3", "RecordingChannels", "2",
+                                "RecordingUrl", "https://s3.amazonaws.com/recording.mp3"), "CallSid", SID,
+                                "RecordingSid", SID, "RecordingStatus", ENUM, "RecordingDuration", INTEGER,
+                                "RecordingChannels", INTEGER, "RecordingUrl", URL)
+                        .required("CallSid", "RecordingSid", "RecordingStatus"),
+
                 // --- the emulator's control API (people holding phones) ------------------------
                 emulator("GET", "/emulator/phones"),
                 emulator("GET", "/emulator/phones/{number}").lenient().path("number", f.stranger(), NUMBER),
@@ -154,6 +184,13 @@ final class Endpoints {
     static Map<String, String> voice(String from, String to, String callSid) {
         return map2("CallSid", callSid, "AccountSid", "AC" + "0".repeat(32), "From", from, "To", to, "Caller", from,
                 "Called", to, "CallStatus", "ringing", "Direction", "inbound", "ApiVersion", "2010-04-01");
+    }
+
+    /** A TeXML voice webhook's parameters (TwiML's names, Telnyx's ids). */
+    static Map<String, String> texml(String from, String to, String callSid) {
+        return map2("AccountSid", "f5586561-8ff0-4291-a51b-c7dfe4139ff9", "CallSid", callSid, "CallSidLegacy", callSid,
+                "CallStatus", "ringing", "ConnectionId", "1293384261075731499", "Direction", "inbound", "From", from,
+                "To", to);
     }
 
     private static Map<String, String> with(Map<String, String> params, String name, String value) {

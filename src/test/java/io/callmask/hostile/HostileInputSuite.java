@@ -31,6 +31,13 @@ import tools.jackson.databind.JsonNode;
         "callmask.pool=+918047180001,+918047180002,+918047180003,+918047180004,+918047180005",
         "callmask.hubs=+918047180099",
         "callmask.data-dir=target/it-data",
+        // Telnyx beside Twilio, so its webhooks are under test too (its numbers: none; strangers only)
+        "callmask.carriers.telnyx.enabled=true",
+        "callmask.carriers.telnyx.api-key=hostile-key",
+        "callmask.carriers.telnyx.account-sid=hostile-account",
+        "callmask.carriers.telnyx.application-sid=hostile-app",
+        "callmask.carriers.telnyx.public-key=" + io.callmask.support.TelnyxSigner.PUBLIC_KEY,
+        "callmask.carriers.telnyx.api-base-url=http://localhost:1",
         "spring.main.banner-mode=off",
         // hostile requests are logged at WARN/INFO by design; the suite's own output is the summary
         "logging.level.io.callmask=ERROR",

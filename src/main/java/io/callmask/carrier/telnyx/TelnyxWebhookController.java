@@ -130,6 +130,9 @@ class TelnyxWebhookController {
             throw Problem.badRequest("invalid-recording-channels", "'RecordingChannels' must be 1 or 2.");
         }
         Integer duration = WebhookInput.count("RecordingDuration", WebhookInput.single(r, "RecordingDuration", false));
+        if (duration != null && duration < 0 && status != RecordingStatus.IN_PROGRESS) {
+            throw Problem.badRequest("invalid-recordingduration", "'RecordingDuration' must not be negative.");
+        }
         recordings.report(new RecordingReport(carrier.name(), callSid, recordingSid, status,
                 WebhookInput.mediaUrl("RecordingUrl", WebhookInput.single(r, "RecordingUrl", false)),
                 duration == null || duration < 0 ? null : duration, channels));
