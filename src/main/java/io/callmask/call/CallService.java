@@ -239,6 +239,21 @@ public class CallService {
         }
     }
 
+    /**
+     * A leg's report that names only the carrier's leg id (a carrier's per-number hangup URL): applied
+     * to the call that leg belongs to; false when no call has such a leg (nothing is stored).
+     */
+    public boolean reportLeg(String carrierSid, LegStatus status, Integer durationSeconds) {
+        Optional<Call> call = calls.findByLegSid(carrierSid);
+        if (call.isEmpty()) {
+            return false;
+        }
+        Leg.Role role = call.get().legs().stream().filter(l -> carrierSid.equals(l.carrierSid())).findFirst()
+                .map(Leg::role).orElse(Leg.Role.CALLER);
+        record(call.get().id(), role, carrierSid, status, null, durationSeconds);
+        return true;
+    }
+
     public Call get(String id) {
         return calls.find(id).orElseThrow(() -> Problem.notFound("call", id));
     }

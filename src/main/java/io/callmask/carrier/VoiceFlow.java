@@ -109,6 +109,11 @@ public class VoiceFlow {
         calls.report(callId, role, callSid, status, sequence, duration);
     }
 
+    /** A leg's end reported under the carrier's leg id alone; unknown legs are ignored. */
+    public boolean legEnded(String callSid, LegStatus status, Integer duration) {
+        return calls.reportLeg(callSid, status, duration);
+    }
+
     /**
      * The dial to the callee ended: record the callee's outcome (when the carrier names its leg)
      * and finish the caller's call, telling it when the callee could not be reached.

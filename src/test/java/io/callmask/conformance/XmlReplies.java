@@ -16,9 +16,12 @@ import org.w3c.dom.NodeList;
 final class XmlReplies {
 
     /** Element and attribute names of one markup dialect. */
-    record Dialect(String say, String gather, String recordAttribute, String calleeStatusAttribute) {}
+    /** {@code calleeStatusOnDial}: the callee's status URL is an attribute of Dial (Plivo), not of Number. */
+    record Dialect(String say, String gather, String recordAttribute, String calleeStatusAttribute,
+            boolean calleeStatusOnDial) {}
 
-    static final Dialect TWIML = new Dialect("Say", "Gather", "record", "statusCallback");
+    static final Dialect TWIML = new Dialect("Say", "Gather", "record", "statusCallback", false);
+    static final Dialect PLIVO = new Dialect("Speak", "GetDigits", "record", "callbackUrl", true);
 
     private XmlReplies() {}
 
@@ -40,7 +43,9 @@ final class XmlReplies {
         return new CarrierDriver.Reply(status, body, said, number == null ? null : number.getTextContent().strip(),
                 dial == null ? null : emptyToNull(dial.getAttribute("callerId")), recorded,
                 dial == null ? null : emptyToNull(dial.getAttribute("action")),
-                number == null ? null : emptyToNull(number.getAttribute(dialect.calleeStatusAttribute())),
+                dialect.calleeStatusOnDial() ? (dial == null ? null : emptyToNull(dial.getAttribute(
+                        dialect.calleeStatusAttribute())))
+                        : number == null ? null : emptyToNull(number.getAttribute(dialect.calleeStatusAttribute())),
                 first(doc, "Hangup") != null, first(doc, dialect.gather()) != null);
     }
 
