@@ -144,6 +144,43 @@ final class Endpoints {
                                 "RecordingChannels", INTEGER, "RecordingUrl", URL)
                         .required("CallSid", "RecordingSid", "RecordingStatus"),
 
+                // --- Plivo's webhooks (form posts, signature V3) -------------------------------
+                webhook("/webhooks/plivo/voice").carrier("plivo").spoken()
+                        .form(plivo(f.stranger(), f.pool(), "11111111-1111-4111-8111-111111111111"), "CallUUID", SID,
+                                "From", NUMBER, "To", NUMBER)
+                        .required("CallUUID", "From", "To").mayRecordEvents("dial-in.rejected").hugeBodies(),
+                webhook("/webhooks/plivo/menu").carrier("plivo").spoken().query("attempt", "1", INTEGER)
+                        .form(with(plivo(f.stranger(), f.hub(), "22222222-2222-4222-8222-222222222222"), "Digits", "1234"),
+                                "CallUUID", SID, "From", NUMBER, "To", NUMBER, "Digits", DIGITS)
+                        .required("attempt", "CallUUID", "From", "To").mayRecordEvents("dial-in.rejected"),
+                webhook("/webhooks/plivo/whisper").carrier("plivo").query("session", f.sessionId(), ID).form(map2()),
+                webhook("/webhooks/plivo/connect").carrier("plivo").spoken().query("call", "call_no_such_call", ID)
+                        .form(map2("CallUUID", "33333333-3333-4333-8333-333333333333"), "CallUUID", SID)
+                        .required("call", "CallUUID"),
+                webhook("/webhooks/plivo/status").carrier("plivo").query("call", "call_no_such_call", ID)
+                        .form(map2("CallUUID", "44444444-4444-4444-8444-444444444444", "CallStatus", "ringing",
+                                "Duration", "0"), "CallUUID", SID, "CallStatus", ENUM, "Duration", INTEGER)
+                        .required("call", "CallUUID", "CallStatus"),
+                // a leg callmask does not know: acknowledged, nothing stored
+                webhook("/webhooks/plivo/hangup").carrier("plivo")
+                        .form(map2("CallUUID", "55555555-5555-4555-8555-555555555555", "CallStatus", "completed",
+                                "Duration", "3"), "CallUUID", SID, "CallStatus", ENUM, "Duration", INTEGER)
+                        .required("CallUUID", "CallStatus"),
+                webhook("/webhooks/plivo/dial-events").carrier("plivo").query("call", "call_no_such_call", ID)
+                        .form(map2("DialAction", "answer", "DialBLegUUID", "66666666-6666-4666-8666-666666666666",
+                                "DialBLegDuration", "0"), "DialAction", ENUM, "DialBLegUUID", SID,
+                                "DialBLegDuration", INTEGER)
+                        .required("call", "DialAction"),
+                webhook("/webhooks/plivo/dial-complete").carrier("plivo").query("call", "call_no_such_call", ID)
+                        .form(map2("DialStatus", "busy", "DialALegUUID", "77777777-7777-4777-8777-777777777777"),
+                                "DialStatus", ENUM, "DialALegUUID", SID)
+                        .required("call", "DialStatus"),
+                webhook("/webhooks/plivo/recording").carrier("plivo").query("call", "call_no_such_call", ID)
+                        .form(map2("RecordingID", "88888888-8888-4888-8888-888888888888", "RecordUrl",
+                                "https://s3.amazonaws.com/recordings_2013/x.mp3", "RecordingDuration", "3"),
+                                "RecordingID", SID, "RecordUrl", URL, "RecordingDuration", INTEGER)
+                        .required("call", "RecordingID"),
+
                 // --- the emulator's control API (people holding phones) ------------------------
                 emulator("GET", "/emulator/phones"),
                 emulator("GET", "/emulator/phones/{number}").lenient().path("number", f.stranger(), NUMBER),
@@ -184,6 +221,12 @@ final class Endpoints {
     static Map<String, String> voice(String from, String to, String callSid) {
         return map2("CallSid", callSid, "AccountSid", "AC" + "0".repeat(32), "From", from, "To", to, "Caller", from,
                 "Called", to, "CallStatus", "ringing", "Direction", "inbound", "ApiVersion", "2010-04-01");
+    }
+
+    /** A Plivo answer URL's parameters (numbers without '+'). */
+    static Map<String, String> plivo(String from, String to, String callUuid) {
+        return map2("CallUUID", callUuid, "From", from.replaceFirst("^\\+", ""), "To", to.replaceFirst("^\\+", ""),
+                "CallStatus", "ringing", "Direction", "inbound", "Event", "StartApp");
     }
 
     /** A TeXML voice webhook's parameters (TwiML's names, Telnyx's ids). */

@@ -254,6 +254,7 @@ final class Families {
         return switch (e.carrier) {
             case "twilio" -> WebhookSigner.twilio(base, authToken);
             case "telnyx" -> WebhookSigner.telnyx();
+            case "plivo" -> WebhookSigner.plivo(base, HostileInputSuite.PLIVO_TOKEN);
             default -> throw new IllegalStateException("no signer for " + e.carrier);
         };
     }

@@ -38,6 +38,10 @@ import tools.jackson.databind.JsonNode;
         "callmask.carriers.telnyx.application-sid=hostile-app",
         "callmask.carriers.telnyx.public-key=" + io.callmask.support.TelnyxSigner.PUBLIC_KEY,
         "callmask.carriers.telnyx.api-base-url=http://localhost:1",
+        "callmask.carriers.plivo.enabled=true",
+        "callmask.carriers.plivo.auth-id=MAHOSTILE00000000000",
+        "callmask.carriers.plivo.auth-token=" + HostileInputSuite.PLIVO_TOKEN,
+        "callmask.carriers.plivo.api-base-url=http://localhost:1",
         "spring.main.banner-mode=off",
         // hostile requests are logged at WARN/INFO by design; the suite's own output is the summary
         "logging.level.io.callmask=ERROR",
@@ -50,6 +54,7 @@ abstract class HostileInputSuite {
     static final String API_KEY = "it-api-key";
     static final String OPERATOR_KEY = "it-operator-key";
     static final String AUTH_TOKEN = "it-auth-token";
+    static final String PLIVO_TOKEN = "hostile-plivo-token";
     static final String POOL = "+918047180001";
     static final String HUB = "+918047180099";
 

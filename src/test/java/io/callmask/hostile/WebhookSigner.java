@@ -1,5 +1,6 @@
 package io.callmask.hostile;
 
+import io.callmask.support.PlivoSigner;
 import io.callmask.support.TelnyxSigner;
 import io.callmask.support.TwilioSigner;
 import java.util.ArrayList;
@@ -54,6 +55,49 @@ interface WebhookSigner {
 
             private List<String[]> one(String value) {
                 return List.<String[]>of(new String[] {header(), value});
+            }
+
+            @Override
+            public boolean coversQuery() {
+                return true;
+            }
+        };
+    }
+
+    static WebhookSigner plivo(String base, String authToken) {
+        return new WebhookSigner() {
+            @Override
+            public String header() {
+                return "X-Plivo-Signature-V3";
+            }
+
+            @Override
+            public List<String[]> sign(String target, Map<String, String> params, String body) {
+                return signed(base + target, params, authToken, "n" + System.nanoTime());
+            }
+
+            private List<String[]> signed(String url, Map<String, String> params, String token, String nonce) {
+                return List.of(new String[] {header(), PlivoSigner.sign(url, params, nonce, token)},
+                        new String[] {"X-Plivo-Signature-V3-Nonce", nonce});
+            }
+
+            @Override
+            public Map<String, List<String[]>> forgeries(String target, Map<String, String> params, String body) {
+                String nonce = "n" + System.nanoTime();
+                String good = PlivoSigner.sign(base + target, params, nonce, authToken);
+                Map<String, List<String[]>> v = new LinkedHashMap<>();
+                v.put("unsigned", List.of());
+                v.put("no nonce", List.<String[]>of(new String[] {header(), good}));
+                v.put("empty signature", List.of(new String[] {header(), ""},
+                        new String[] {"X-Plivo-Signature-V3-Nonce", nonce}));
+                v.put("garbage signature", List.of(new String[] {header(), "A".repeat(43) + "="},
+                        new String[] {"X-Plivo-Signature-V3-Nonce", nonce}));
+                v.put("signed with another nonce", List.of(new String[] {header(), good},
+                        new String[] {"X-Plivo-Signature-V3-Nonce", nonce + "1"}));
+                v.put("signed for another URL", signed(base + "/webhooks/plivo/other", params, authToken, nonce));
+                v.put("signed for https", signed(base.replace("http:", "https:") + target, params, authToken, nonce));
+                v.put("signed with another token", signed(base + target, params, "not-" + authToken, nonce));
+                return v;
             }
 
             @Override
