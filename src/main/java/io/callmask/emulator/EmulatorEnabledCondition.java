@@ -6,8 +6,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
 /**
- * On when {@code callmask.emulator.enabled} is {@code true}, or {@code auto} (the default) and no real Twilio
- * account is configured. Every emulator bean carries it, so a production app with credentials has no
+ * On when {@code callmask.emulator.enabled} is {@code true}, or {@code auto} (the default), the Twilio adapter
+ * is enabled and no real Twilio account is configured. Every emulator bean carries it, so a production app with credentials has no
  * {@code /emulator} endpoints at all.
  */
 final class EmulatorEnabledCondition implements Condition {
@@ -19,7 +19,10 @@ final class EmulatorEnabledCondition implements Condition {
         return switch (enabled) {
             case "true" -> true;
             case "false" -> false;
-            case "auto" -> !StringUtils.hasText(env.getProperty("callmask.twilio.account-sid"));
+            // auto: only where Twilio is the adapter in use without an account; a deployment on another
+            // carrier (callmask.carriers.twilio.enabled=false) must not expose /emulator.
+            case "auto" -> !StringUtils.hasText(env.getProperty("callmask.twilio.account-sid"))
+                    && !"false".equalsIgnoreCase(env.getProperty("callmask.carriers.twilio.enabled", "true").trim());
             default -> throw new IllegalStateException(
                     "callmask.emulator.enabled must be auto, true or false, was '" + enabled + "'");
         };
