@@ -4,6 +4,7 @@ import io.callmask.number.PhoneNumber;
 import io.callmask.number.Redaction;
 import io.callmask.pool.NumberOwnership;
 import io.callmask.pool.Pool;
+import io.callmask.pool.PoolNumber;
 import io.callmask.web.Problem;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +84,7 @@ public class Carriers {
     /** Pool and hub numbers whose carrier is not enabled, as {@code redacted number -> carrier}. */
     Map<String, String> orphans() {
         Map<String, String> orphans = new TreeMap<>();
-        pool.all().stream().filter(n -> n.state() != io.callmask.pool.PoolNumber.State.RETIRED)
+        pool.all().stream().filter(n -> n.state() != PoolNumber.State.RETIRED)
                 .filter(n -> !byName.containsKey(n.carrier()))
                 .forEach(n -> orphans.put(Redaction.redact(n.number().e164()), n.carrier()));
         return orphans;
