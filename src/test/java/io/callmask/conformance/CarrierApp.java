@@ -39,7 +39,9 @@ final class CarrierApp implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off",
                 "--callmask.api-keys=" + API_KEY, "--callmask.operator-keys=" + OPERATOR_KEY,
                 "--callmask.data-dir=target/it-data", "--callmask.limits.retailer-calls-per-hour=100000",
-                "--callmask.limits.customer-calls-per-day=100000"));
+                "--callmask.limits.customer-calls-per-day=100000",
+                // a retailer with one open session goes on the hub for the next: the hub scenario needs two
+                "--callmask.allocation.hub-threshold=1"));
         if (settings.stream().noneMatch(s -> s.startsWith("--callmask.pool="))) {
             args.add("--callmask.pool=" + String.join(",", POOL));
             args.add("--callmask.hubs=" + HUB);

@@ -176,6 +176,38 @@ abstract class CarrierConformance {
         assertThat(app.rows("calls")).isEqualTo(calls);
     }
 
+    // --- the hub ----------------------------------------------------------------------------------
+
+    @Test
+    void aBusyRetailerOnTheHubChoosesTheOrderByCodeAndHearsWhichOrderWhenCalled() {
+        String retailer = TestNumbers.mobile();
+        session(retailer, TestNumbers.mobile(), false, 3600); // its own number; the next ones go on the hub
+        Parties second = session(retailer, TestNumbers.mobile(), false, 3600);
+        Parties third = session(retailer, TestNumbers.mobile(), false, 3600);
+        assertThat(List.of(second.retailerMasked, third.retailerMasked)).containsOnly(CarrierApp.HUB);
+
+        String sid = carrier.newCallSid();
+        var menu = carrier.incoming(app, sid, retailer, CarrierApp.HUB);
+        assertThat(menu.menu()).isTrue();
+        assertThat(menu.dials()).isFalse();
+        assertThat(menu.said()).containsExactly("Please enter the order code, then press hash.");
+        var bridged = carrier.digits(app, menu, sid, retailer, CarrierApp.HUB, orderCode(third));
+        assertThat(bridged.dialNumber()).isEqualTo(third.customer);
+        assertThat(bridged.callerId()).isEqualTo(third.customerMasked);
+
+        // The customer calls back: the hub party hears which order before the bridge.
+        var toHub = carrier.incoming(app, carrier.newCallSid(), second.customer, second.customerMasked);
+        assertThat(toHub.dialNumber()).isEqualTo(retailer);
+        assertThat(toHub.callerId()).isEqualTo(CarrierApp.HUB);
+        var whisper = carrier.whisper(app, toHub, carrier.newCallSid());
+        assertThat(whisper.status()).as(whisper.body()).isEqualTo(200);
+        // the reference's digits are spoken one by one ("ord-3 9 5 …")
+        assertThat(whisper.said()).hasSize(1);
+        assertThat(whisper.said().get(0).replace(" ", ""))
+                .isEqualTo(("Call about order " + reference(second) + ".").replace(" ", ""));
+        assertThat(whisper.dials()).isFalse();
+    }
+
     // --- authenticity and ordering -----------------------------------------------------------------
 
     @Test
@@ -260,8 +292,10 @@ abstract class CarrierConformance {
     }
 
     Parties session(boolean record, int ttlSeconds) {
-        String retailer = TestNumbers.mobile();
-        String customer = TestNumbers.mobile();
+        return session(TestNumbers.mobile(), TestNumbers.mobile(), record, ttlSeconds);
+    }
+
+    Parties session(String retailer, String customer, boolean record, int ttlSeconds) {
         var r = app.api.post("/v1/sessions", """
                 {"reference":"ord-%s","ttlSeconds":%d,"record":%s,"parties":[
                   {"role":"retailer","id":"r1","number":"%s"},
@@ -279,6 +313,14 @@ abstract class CarrierConformance {
             }
         }
         throw new AssertionError("no party " + role);
+    }
+
+    String orderCode(Parties p) {
+        return app.api.get("/v1/sessions/" + p.sessionId).json().get("orderCode").asString();
+    }
+
+    String reference(Parties p) {
+        return app.api.get("/v1/sessions/" + p.sessionId).json().get("reference").asString();
     }
 
     String startCall(Parties p, String from) {

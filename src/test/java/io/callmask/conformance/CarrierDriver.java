@@ -46,6 +46,12 @@ interface CarrierDriver {
     /** The dial to the callee ended with {@code status} (callmask's wire word); answers what the caller hears next. */
     Reply dialEnded(CarrierApp app, Reply dial, String dialCallSid, String status, Integer duration);
 
+    /** The caller entered {@code digits} in the menu {@code menu} answered; posts them to its action. */
+    Reply digits(CarrierApp app, Reply menu, String callSid, String from, String to, String digits);
+
+    /** The carrier fetches the callee's whisper named in {@code dial}, as it does when the callee answers. */
+    Reply whisper(CarrierApp app, Reply dial, String calleeSid);
+
     /** The carrier reports a completed recording of the call whose leg is {@code callSid}. */
     Reply recordingCompleted(CarrierApp app, Reply dial, String callSid, String recordingSid, int seconds);
 
@@ -63,7 +69,8 @@ interface CarrierDriver {
      * number, caller ID, whether it records, and the callbacks callmask asked for.
      */
     record Reply(int status, String body, List<String> said, String dialNumber, String callerId, boolean recorded,
-            String dialActionUrl, String calleeStatusUrl, boolean hangsUp, boolean menu) {
+            String dialActionUrl, String calleeStatusUrl, boolean hangsUp, boolean menu, String menuActionUrl,
+            String whisperUrl) {
 
         boolean dials() {
             return dialNumber != null;

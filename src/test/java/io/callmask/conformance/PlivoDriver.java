@@ -129,7 +129,7 @@ final class PlivoDriver implements CarrierDriver {
                 }
                 default -> {
                     return new Reply(204, "(Plivo reports no '" + status + "' event for a dialled leg)", List.of(),
-                            null, null, false, null, null, false, false);
+                            null, null, false, null, null, false, false, null, null);
                 }
             }
             return signed(statusUrl, params, AUTH_TOKEN);
@@ -151,6 +151,20 @@ final class PlivoDriver implements CarrierDriver {
         params.put("DialALegUUID", UUID.randomUUID().toString());
         params.put("DialBLegUUID", status.equals("completed") ? dialCallSid : "");
         return signed(dial.dialActionUrl(), params, AUTH_TOKEN);
+    }
+
+    @Override
+    public Reply digits(CarrierApp app, Reply menu, String callSid, String from, String to, String digits) {
+        Map<String, String> params = callParams(callSid, from, to, "in-progress", "inbound");
+        params.put("Digits", digits);
+        return signed(menu.menuActionUrl(), params, AUTH_TOKEN);
+    }
+
+    /** confirmSound: "fetched with a POST HTTP request" when the callee answers. */
+    @Override
+    public Reply whisper(CarrierApp app, Reply dial, String calleeSid) {
+        return signed(dial.whisperUrl(), callParams(calleeSid, dial.callerId(), dial.dialNumber(), "in-progress",
+                "outbound"), AUTH_TOKEN);
     }
 
     @Override
@@ -240,6 +254,6 @@ final class PlivoDriver implements CarrierDriver {
     private static Reply plus(Reply r) {
         return new Reply(r.status(), r.body(), r.said(), r.dialNumber() == null ? null : "+" + r.dialNumber(),
                 r.callerId() == null ? null : "+" + r.callerId(), r.recorded(), r.dialActionUrl(), r.calleeStatusUrl(),
-                r.hangsUp(), r.menu());
+                r.hangsUp(), r.menu(), r.menuActionUrl(), r.whisperUrl());
     }
 }

@@ -123,6 +123,19 @@ final class TwilioDriver implements CarrierDriver {
     }
 
     @Override
+    public Reply digits(CarrierApp app, Reply menu, String callSid, String from, String to, String digits) {
+        Map<String, String> params = callParams(callSid, from, to, "in-progress", "inbound");
+        params.put("Digits", digits);
+        return signed(menu.menuActionUrl(), params);
+    }
+
+    @Override
+    public Reply whisper(CarrierApp app, Reply dial, String calleeSid) {
+        return signed(dial.whisperUrl(), callParams(calleeSid, dial.callerId(), dial.dialNumber(), "in-progress",
+                "outbound-dial"));
+    }
+
+    @Override
     public Reply recordingCompleted(CarrierApp app, Reply dial, String callSid, String recordingSid, int seconds) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("AccountSid", ACCOUNT_SID);

@@ -18,16 +18,18 @@ final class XmlReplies {
     /** Element and attribute names of one markup dialect. */
     /** {@code calleeStatusOnDial}: the callee's status URL is an attribute of Dial (Plivo), not of Number. */
     record Dialect(String say, String gather, String recordAttribute, String calleeStatusAttribute,
-            boolean calleeStatusOnDial) {}
+            boolean calleeStatusOnDial, String whisperAttribute) {}
 
-    static final Dialect TWIML = new Dialect("Say", "Gather", "record", "statusCallback", false);
-    static final Dialect PLIVO = new Dialect("Speak", "GetDigits", "record", "callbackUrl", true);
+    static final Dialect TWIML = new Dialect("Say", "Gather", "record", "statusCallback", false, "url");
+    /** Plivo: the callee's status and whisper are attributes of Dial (callbackUrl, confirmSound). */
+    static final Dialect PLIVO = new Dialect("Speak", "GetDigits", "record", "callbackUrl", true, "confirmSound");
 
     private XmlReplies() {}
 
     static CarrierDriver.Reply read(int status, String body, Dialect dialect) {
         if (status != 200 || body == null || !body.stripLeading().startsWith("<")) {
-            return new CarrierDriver.Reply(status, body, List.of(), null, null, false, null, null, false, false);
+            return new CarrierDriver.Reply(status, body, List.of(), null, null, false, null, null, false, false, null,
+                    null);
         }
         Document doc = parse(body);
         List<String> said = new ArrayList<>();
@@ -46,7 +48,10 @@ final class XmlReplies {
                 dialect.calleeStatusOnDial() ? (dial == null ? null : emptyToNull(dial.getAttribute(
                         dialect.calleeStatusAttribute())))
                         : number == null ? null : emptyToNull(number.getAttribute(dialect.calleeStatusAttribute())),
-                first(doc, "Hangup") != null, first(doc, dialect.gather()) != null);
+                first(doc, "Hangup") != null, first(doc, dialect.gather()) != null,
+                first(doc, dialect.gather()) == null ? null : emptyToNull(first(doc, dialect.gather()).getAttribute("action")),
+                dialect.calleeStatusOnDial() ? (dial == null ? null : emptyToNull(dial.getAttribute(dialect.whisperAttribute())))
+                        : number == null ? null : emptyToNull(number.getAttribute(dialect.whisperAttribute())));
     }
 
     private static Document parse(String body) {
