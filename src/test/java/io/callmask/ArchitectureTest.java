@@ -1,6 +1,7 @@
 package io.callmask;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -15,9 +16,22 @@ class ArchitectureTest {
         "io.callmask.routing..", "io.callmask.call..", "io.callmask.number..", "io.callmask.event..",
         "io.callmask.recording..", "io.callmask.audit..", "io.callmask.abuse..", "io.callmask.cost.."};
 
+    /** Any adapter: a package under carrier/ ({@code twilio}, {@code telnyx}, …) and the carriers' SDKs. */
+    private static final String[] ADAPTERS = {"io.callmask.carrier.*..", "com.twilio.."};
+
     @ArchTest
     static final ArchRule domainKnowsNoCarrierAdapter = noClasses().that().resideInAnyPackage(DOMAIN)
-            .should().dependOnClassesThat().resideInAnyPackage("io.callmask.carrier.twilio..", "com.twilio..");
+            .should().dependOnClassesThat().resideInAnyPackage(ADAPTERS);
+
+    /** The port, the registry and the shared voice flow serve every adapter and know none of them. */
+    @ArchTest
+    static final ArchRule theSharedCarrierPartKnowsNoAdapter = noClasses().that().resideInAPackage("io.callmask.carrier")
+            .should().dependOnClassesThat().resideInAnyPackage(ADAPTERS);
+
+    /** A new carrier adds a package; it never borrows another adapter's code (Telnyx's TeXML is not Twilio's). */
+    @ArchTest
+    static final ArchRule adaptersDoNotKnowEachOther = slices().matching("io.callmask.carrier.(*)..")
+            .should().notDependOnEachOther();
 
     @ArchTest
     static final ArchRule domainKnowsNoEmulator = noClasses().that().resideInAnyPackage(DOMAIN)

@@ -4,6 +4,7 @@ import io.callmask.abuse.AbuseMonitor;
 import io.callmask.abuse.CallGate;
 import io.callmask.abuse.RetailerParty;
 import io.callmask.carrier.Carrier;
+import io.callmask.carrier.Carriers;
 import io.callmask.carrier.CarrierException;
 import io.callmask.carrier.OutboundCall;
 import io.callmask.event.Events;
@@ -41,7 +42,7 @@ public class CallService {
     private final Calls calls;
     private final SessionService sessions;
     private final DialInRouter router;
-    private final Carrier carrier;
+    private final Carriers carriers;
     private final Events events;
     private final PlatformCallbacks callbacks;
     private final CallProperties properties;
@@ -51,7 +52,7 @@ public class CallService {
     private final CallGate gate;
     private final AbuseMonitor abuse;
 
-    CallService(Calls calls, SessionService sessions, DialInRouter router, Carrier carrier, Events events,
+    CallService(Calls calls, SessionService sessions, DialInRouter router, Carriers carriers, Events events,
             PlatformCallbacks callbacks, CallProperties properties, TransactionTemplate tx, Clock clock,
             CallLimits limits, CallGate gate, AbuseMonitor abuse) {
         this.limits = limits;
@@ -61,7 +62,7 @@ public class CallService {
         this.calls = calls;
         this.sessions = sessions;
         this.router = router;
-        this.carrier = carrier;
+        this.carriers = carriers;
         this.events = events;
         this.properties = properties;
         this.tx = tx;
@@ -98,6 +99,8 @@ public class CallService {
             limits.require(retailer == null ? null : retailer.externalId(), retailer == null ? null : retailer.real(),
                     CUSTOMER_ROLE.equals(callee.role()) ? callee.real() : null);
         }
+        // The carrier that owns the caller's masked number is the one that may show it.
+        Carrier carrier = carriers.owning(caller.masked());
         String id = newId();
         Instant now = clock.instant();
         calls.insert(id, session.id(), Call.Direction.CLICK_TO_CALL, caller.position(), RetailerParty.idOf(caller),
@@ -112,7 +115,9 @@ public class CallService {
             throw new Problem(502, "carrier-error", "Carrier error",
                     "The carrier did not accept the call: " + e.getMessage(), Map.of("callId", id));
         }
-        calls.ensureLeg(id, Leg.Role.CALLER, carrierSid, now);
+        if (carrierSid != null) { // else the carrier names the leg in its first callback
+            calls.ensureLeg(id, Leg.Role.CALLER, carrierSid, now);
+        }
         abuse.callStarted(id);
         return get(id);
     }
@@ -132,25 +137,26 @@ public class CallService {
         return answer;
     }
 
-    /** A party dialled a masked number: route it, and record the call before answering. */
-    public Answer dialIn(String carrierSid, PhoneNumber from, PhoneNumber to) {
+    /** A party dialled a masked number through {@code carrier}: route it, and record the call before answering. */
+    public Answer dialIn(String carrier, String carrierSid, PhoneNumber from, PhoneNumber to) {
         var retried = calls.findByLegSid(carrierSid);
         if (retried.isPresent()) {
             return decide(retried.get());
         }
-        return settle(carrierSid, from, to, router.route(from, to));
+        return settle(carrier, carrierSid, from, to, router.route(from, to));
     }
 
     /** A hub party entered an order code in the menu (attempt counts from 1). */
-    public Answer dialInWithCode(String carrierSid, PhoneNumber from, PhoneNumber to, String code, int attempt) {
+    public Answer dialInWithCode(String carrier, String carrierSid, PhoneNumber from, PhoneNumber to, String code,
+            int attempt) {
         var retried = calls.findByLegSid(carrierSid);
         if (retried.isPresent()) {
             return decide(retried.get());
         }
-        return settle(carrierSid, from, to, router.routeCode(from, to, code, attempt));
+        return settle(carrier, carrierSid, from, to, router.routeCode(from, to, code, attempt));
     }
 
-    private Answer settle(String carrierSid, PhoneNumber from, PhoneNumber to, RouteDecision routed) {
+    private Answer settle(String carrier, String carrierSid, PhoneNumber from, PhoneNumber to, RouteDecision routed) {
         RouteDecision decision = refuseIfAbusive(routed);
         if (decision instanceof RouteDecision.Reject reject) {
             if (reject.reason() == Reason.SESSION_ENDED) {
@@ -179,7 +185,7 @@ public class CallService {
         try {
             tx.executeWithoutResult(status -> {
                 calls.insert(id, bridge.session().id(), Call.Direction.DIAL_IN, bridge.caller().position(),
-                        RetailerParty.idOf(bridge.caller()), carrier.name(), now);
+                        RetailerParty.idOf(bridge.caller()), carrier, now);
                 calls.insertLeg(id, Leg.Role.CALLER, carrierSid, LegStatus.RINGING, now);
             });
         } catch (DuplicateKeyException concurrentRetry) {
@@ -231,6 +237,21 @@ public class CallService {
         if (status.terminal()) {
             abuse.callEnded(callId);
         }
+    }
+
+    /**
+     * A leg's report that names only the carrier's leg id (a carrier's per-number hangup URL): applied
+     * to the call that leg belongs to; false when no call has such a leg (nothing is stored).
+     */
+    public boolean reportLeg(String carrierSid, LegStatus status, Integer durationSeconds) {
+        Optional<Call> call = calls.findByLegSid(carrierSid);
+        if (call.isEmpty()) {
+            return false;
+        }
+        Leg.Role role = call.get().legs().stream().filter(l -> carrierSid.equals(l.carrierSid())).findFirst()
+                .map(Leg::role).orElse(Leg.Role.CALLER);
+        record(call.get().id(), role, carrierSid, status, null, durationSeconds);
+        return true;
     }
 
     public Call get(String id) {

@@ -10,11 +10,15 @@ public interface Carrier {
     /** The name stored with calls and pool numbers, e.g. {@code twilio}. */
     String name();
 
+    /** What this adapter can do; the shared flow refuses a call that needs more. */
+    java.util.Set<CarrierFeature> features();
+
     /**
      * Rings {@code call.to()} showing {@code call.callerId()}; when it is answered, the carrier asks
      * callmask what to do next (for click-to-call: dial the other party).
      *
-     * @return the carrier's id of the leg it created
+     * @return the carrier's id of the leg it created, or null when the carrier's answer names none
+     *     (Telnyx's TeXML API): the leg is then known from its first callback
      * @throws CarrierException when the carrier refuses or cannot be reached
      */
     String placeCall(OutboundCall call);

@@ -5,6 +5,7 @@ import io.callmask.privacy.NumberHashes;
 import io.callmask.storage.SqlTime;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,6 +29,21 @@ public class Pool {
         } catch (DuplicateKeyException anotherInstanceSeededIt) {
             return false;
         }
+    }
+
+    /**
+     * Gives a number to another carrier (configuration says who owns it). Calls already made keep
+     * the carrier that made them; only new calls on this number go through the new owner.
+     */
+    boolean reassign(PhoneNumber number, String carrier) {
+        return jdbc.sql("update pool_numbers set carrier = ? where number = ? and carrier <> ?")
+                .params(carrier, number.e164(), carrier).update() == 1;
+    }
+
+    /** The carrier that owns one of our numbers; empty when the number is not ours. */
+    public Optional<String> carrierOf(PhoneNumber number) {
+        return jdbc.sql("select carrier from pool_numbers where number = ?")
+                .param(number.e164()).query(String.class).optional();
     }
 
     private boolean insertIfAbsent(PhoneNumber number, PoolNumber.Kind kind, String carrier, String region,
@@ -59,7 +75,7 @@ public class Pool {
      */
     List<Candidate> freeFor(PhoneNumber real, PhoneNumber counterpart, String region, Instant coolingSince) {
         return jdbc.sql("""
-                        select p.number, p.region from pool_numbers p
+                        select p.number, p.region, p.carrier from pool_numbers p
                         where p.state = 'active' and p.kind = 'pool'
                           and not exists (select 1 from routes r
                                           where r.real_number_hash = ? and r.masked_number = p.number)
@@ -68,7 +84,8 @@ public class Pool {
                                             and x.released_at > ? and x.counterpart_hash <> ?)
                         order by case when p.region = ? then 0 else 1 end, p.number""")
                 .params(hashes.of(real), hashes.of(real), SqlTime.of(coolingSince), hashes.of(counterpart), region)
-                .query((rs, n) -> new Candidate(PhoneNumber.ofE164(rs.getString("number")), rs.getString("region")))
+                .query((rs, n) -> new Candidate(PhoneNumber.ofE164(rs.getString("number")), rs.getString("region"),
+                        rs.getString("carrier")))
                 .list();
     }
 
@@ -76,7 +93,7 @@ public class Pool {
      * The masked number this real number had with that counterpart in their latest session, if any:
      * giving it again keeps one stable number on the customer's phone for a retailer.
      */
-    java.util.Optional<PhoneNumber> lastMaskedBetween(PhoneNumber real, PhoneNumber counterpart) {
+    Optional<PhoneNumber> lastMaskedBetween(PhoneNumber real, PhoneNumber counterpart) {
         return jdbc.sql("""
                         select masked_number from released_pairs where real_number_hash = ? and counterpart_hash = ?
                         order by released_at desc limit 1""")
@@ -85,12 +102,15 @@ public class Pool {
                 .optional();
     }
 
-    /** A hub number for a party of this region: the region's own first, else any. */
-    java.util.Optional<PhoneNumber> hubFor(String region) {
+    /**
+     * A hub number for a party of this region: the preferred carrier's (null: any) first, then the
+     * region's own, else any.
+     */
+    Optional<PhoneNumber> hubFor(String region, String preferredCarrier) {
         return jdbc.sql("""
                         select number from pool_numbers where state = 'active' and kind = 'hub'
-                        order by case when region = ? then 0 else 1 end, number""")
-                .param(region)
+                        order by case when carrier = ? then 0 else 1 end, case when region = ? then 0 else 1 end, number""")
+                .params(preferredCarrier, region)
                 .query((rs, n) -> PhoneNumber.ofE164(rs.getString(1)))
                 .stream().findFirst();
     }
@@ -101,5 +121,5 @@ public class Pool {
                 .query(Integer.class).single();
     }
 
-    record Candidate(PhoneNumber number, String region) {}
+    record Candidate(PhoneNumber number, String region, String carrier) {}
 }

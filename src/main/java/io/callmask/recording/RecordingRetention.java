@@ -1,6 +1,7 @@
 package io.callmask.recording;
 
 import io.callmask.carrier.Carrier;
+import io.callmask.carrier.Carriers;
 import io.callmask.carrier.CarrierException;
 import io.callmask.retention.RetentionStep;
 import java.time.Clock;
@@ -22,12 +23,12 @@ class RecordingRetention implements RetentionStep {
     private static final int BATCH = 200;
 
     private final Recordings recordings;
-    private final Carrier carrier;
+    private final Carriers carriers;
     private final Clock clock;
 
-    RecordingRetention(Recordings recordings, Carrier carrier, Clock clock) {
+    RecordingRetention(Recordings recordings, Carriers carriers, Clock clock) {
         this.recordings = recordings;
-        this.carrier = carrier;
+        this.carriers = carriers;
         this.clock = clock;
     }
 
@@ -46,7 +47,8 @@ class RecordingRetention implements RetentionStep {
             batch = recordings.unpurgedEndedBefore(endedBefore, after, BATCH);
             for (Recording recording : batch) {
                 after = recording.id();
-                if (!recording.carrier().equals(carrier.name())) {
+                Carrier carrier = carriers.named(recording.carrier()).orElse(null);
+                if (carrier == null) {
                     failed++; // kept by a carrier this instance does not use; another instance may
                     continue;
                 }

@@ -4,6 +4,7 @@ import io.callmask.audit.AuditLog;
 import io.callmask.call.Call;
 import io.callmask.call.Calls;
 import io.callmask.carrier.Carrier;
+import io.callmask.carrier.Carriers;
 import io.callmask.carrier.CarrierException;
 import io.callmask.carrier.RecordingMedia;
 import io.callmask.web.Caller;
@@ -30,14 +31,14 @@ public class RecordingService {
 
     private final Recordings recordings;
     private final Calls calls;
-    private final Carrier carrier;
+    private final Carriers carriers;
     private final AuditLog audit;
     private final Clock clock;
 
-    RecordingService(Recordings recordings, Calls calls, Carrier carrier, AuditLog audit, Clock clock) {
+    RecordingService(Recordings recordings, Calls calls, Carriers carriers, AuditLog audit, Clock clock) {
         this.recordings = recordings;
         this.calls = calls;
-        this.carrier = carrier;
+        this.carriers = carriers;
         this.audit = audit;
         this.clock = clock;
     }
@@ -83,10 +84,10 @@ public class RecordingService {
             throw Problem.conflict("recording-not-available", "Recording not available",
                     "The recording '" + recordingId + "' is " + recording.status().wire() + "; it has no audio.");
         }
-        if (!recording.carrier().equals(carrier.name())) {
-            throw Problem.conflict("recording-not-available", "Recording not available",
-                    "The recording '" + recordingId + "' is kept by a carrier this instance does not use.");
-        }
+        // The carrier that made the recording keeps it, whichever carrier its number has now.
+        Carrier carrier = carriers.named(recording.carrier()).orElseThrow(() -> Problem.conflict(
+                "recording-not-available", "Recording not available",
+                "The recording '" + recordingId + "' is kept by a carrier this instance does not use."));
         audit.record(caller.label(), READ_ACTION, recordingId, remoteAddress);
         try {
             return carrier.fetchRecording(recording.carrierRecordingSid()).orElseThrow(() -> new Problem(404,

@@ -152,13 +152,15 @@ public class SessionService {
         allocations.clear();
         List<Party> allocated = new ArrayList<>();
         int busiest = 0;
+        String carrier = null; // the first party's number's carrier, preferred for the second
         for (int i = 0; i < parties.size(); i++) {
             Parsed p = parties.get(i);
             Parsed other = parties.get(1 - i);
             int open = sessions.openSessionsOf(p.number());
             busiest = Math.max(busiest, open);
-            Allocation allocation = allocator.allocate(p.role(), p.number(), other.number(), open)
+            Allocation allocation = allocator.allocate(p.role(), p.number(), other.number(), open, carrier)
                     .orElseThrow(() -> poolExhausted(p));
+            carrier = allocator.carrierOf(allocation.masked());
             allocations.add(allocation);
             allocated.add(new Party(i, p.role(), p.id(), p.number(), allocation.masked(), allocation.onHub()));
         }

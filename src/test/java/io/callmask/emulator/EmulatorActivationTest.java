@@ -28,6 +28,13 @@ class EmulatorActivationTest {
     }
 
     @Test
+    void autoStaysOffWhenTheTwilioAdapterIsOff() {
+        runner.withPropertyValues("callmask.carriers.twilio.enabled=false").run(context ->
+                assertThat(context).doesNotHaveBean(TwilioEmulator.class).doesNotHaveBean(PhoneController.class)
+                        .doesNotHaveBean(TwilioApiController.class));
+    }
+
+    @Test
     void explicitSwitchWins() {
         runner.withPropertyValues("callmask.emulator.enabled=false").run(context ->
                 assertThat(context).doesNotHaveBean(TwilioEmulator.class));

@@ -21,7 +21,7 @@ final class Endpoint {
     enum Kind {
         /** {@code /v1/**}: Bearer key, JSON, problem+json errors with urn:callmask:problem types. */
         API,
-        /** {@code /webhooks/twilio/**}: signed form posts; TwiML or problem+json. */
+        /** {@code /webhooks/<carrier>/**}: signed form posts; TwiML/TeXML or problem+json. */
         WEBHOOK,
         /** The emulator's control API: JSON, its own problem types. */
         EMULATOR,
@@ -70,6 +70,8 @@ final class Endpoint {
     final Set<String> mayChange = new LinkedHashSet<>();
     /** Event types a rejected dial-in legitimately records (the platform wants to know). */
     final Set<String> mayRecordEvents = new LinkedHashSet<>();
+    /** A webhook's carrier, which picks how its requests are signed ({@link WebhookSigner}). */
+    String carrier = "twilio";
     /** Voice webhooks answer a person: refusals are spoken ({@code <Say>}), not problem+json. */
     boolean spoken;
     /** Whether the huge-body family runs here (it is slow, so only a few rows). */
@@ -152,6 +154,12 @@ final class Endpoint {
 
     Endpoint mayRecordEvents(String... types) {
         mayRecordEvents.addAll(List.of(types));
+        return this;
+    }
+
+    /** A webhook of another carrier than Twilio. */
+    Endpoint carrier(String name) {
+        this.carrier = name;
         return this;
     }
 

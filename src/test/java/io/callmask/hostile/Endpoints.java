@@ -115,6 +115,73 @@ final class Endpoints {
                                 "RecordingUrl", URL)
                         .required("CallSid", "RecordingSid", "RecordingStatus"),
 
+                // --- Telnyx's TeXML webhooks (form posts, Ed25519 over timestamp|body) ------------
+                webhook("/webhooks/telnyx/voice").carrier("telnyx").spoken()
+                        .form(texml(f.stranger(), f.pool(), "v3:" + "1".repeat(40)), "CallSid", SID, "From", NUMBER,
+                                "To", NUMBER)
+                        .required("CallSid", "From", "To").mayRecordEvents("dial-in.rejected").hugeBodies(),
+                webhook("/webhooks/telnyx/menu").carrier("telnyx").spoken().query("attempt", "1", INTEGER)
+                        .form(with(texml(f.stranger(), f.hub(), "v3:" + "2".repeat(40)), "Digits", "1234"),
+                                "CallSid", SID, "From", NUMBER, "To", NUMBER, "Digits", DIGITS)
+                        .required("attempt", "CallSid", "From", "To").mayRecordEvents("dial-in.rejected"),
+                webhook("/webhooks/telnyx/whisper").carrier("telnyx").query("session", f.sessionId(), ID).form(map2()),
+                webhook("/webhooks/telnyx/connect").carrier("telnyx").spoken().query("call", "call_no_such_call", ID)
+                        .form(map2("CallSid", "v3:" + "3".repeat(40)), "CallSid", SID).required("call", "CallSid"),
+                webhook("/webhooks/telnyx/status").carrier("telnyx").query("call", "call_no_such_call", ID)
+                        .query("leg", "caller", ENUM)
+                        .form(map2("CallSid", "v3:" + "4".repeat(40), "CallStatus", "ringing", "SequenceNumber", "1",
+                                "CallDuration", "0"), "CallSid", SID, "CallStatus", ENUM, "SequenceNumber", INTEGER,
+                                "CallDuration", INTEGER)
+                        .required("call", "leg", "CallSid", "CallStatus"),
+                webhook("/webhooks/telnyx/dial-complete").carrier("telnyx").query("call", "call_no_such_call", ID)
+                        .form(map2("DialCallStatus", "busy"), "DialCallStatus", ENUM, "DialCallSid", SID,
+                                "DialCallDuration", INTEGER)
+                        .required("call"),
+                webhook("/webhooks/telnyx/recording").carrier("telnyx")
+                        .form(map2("CallSid", "v3:" + "7".repeat(40), "RecordingSid", "7d6f0b2e-0c1a-4f3e-9b8a-1234567890ab",
+                                "RecordingStatus", "completed", "RecordingDuration", "3", "RecordingChannels", "2",
+                                "RecordingUrl", "https://s3.amazonaws.com/recording.mp3"), "CallSid", SID,
+                                "RecordingSid", SID, "RecordingStatus", ENUM, "RecordingDuration", INTEGER,
+                                "RecordingChannels", INTEGER, "RecordingUrl", URL)
+                        .required("CallSid", "RecordingSid", "RecordingStatus"),
+
+                // --- Plivo's webhooks (form posts, signature V3) -------------------------------
+                webhook("/webhooks/plivo/voice").carrier("plivo").spoken()
+                        .form(plivo(f.stranger(), f.pool(), "11111111-1111-4111-8111-111111111111"), "CallUUID", SID,
+                                "From", NUMBER, "To", NUMBER)
+                        .required("CallUUID", "From", "To").mayRecordEvents("dial-in.rejected").hugeBodies(),
+                webhook("/webhooks/plivo/menu").carrier("plivo").spoken().query("attempt", "1", INTEGER)
+                        .form(with(plivo(f.stranger(), f.hub(), "22222222-2222-4222-8222-222222222222"), "Digits", "1234"),
+                                "CallUUID", SID, "From", NUMBER, "To", NUMBER, "Digits", DIGITS)
+                        .required("attempt", "CallUUID", "From", "To").mayRecordEvents("dial-in.rejected"),
+                webhook("/webhooks/plivo/whisper").carrier("plivo").query("session", f.sessionId(), ID).form(map2()),
+                webhook("/webhooks/plivo/connect").carrier("plivo").spoken().query("call", "call_no_such_call", ID)
+                        .form(map2("CallUUID", "33333333-3333-4333-8333-333333333333"), "CallUUID", SID)
+                        .required("call", "CallUUID"),
+                webhook("/webhooks/plivo/status").carrier("plivo").query("call", "call_no_such_call", ID)
+                        .form(map2("CallUUID", "44444444-4444-4444-8444-444444444444", "CallStatus", "ringing",
+                                "Duration", "0"), "CallUUID", SID, "CallStatus", ENUM, "Duration", INTEGER)
+                        .required("call", "CallUUID", "CallStatus"),
+                // a leg callmask does not know: acknowledged, nothing stored
+                webhook("/webhooks/plivo/hangup").carrier("plivo")
+                        .form(map2("CallUUID", "55555555-5555-4555-8555-555555555555", "CallStatus", "completed",
+                                "Duration", "3"), "CallUUID", SID, "CallStatus", ENUM, "Duration", INTEGER)
+                        .required("CallUUID", "CallStatus"),
+                webhook("/webhooks/plivo/dial-events").carrier("plivo").query("call", "call_no_such_call", ID)
+                        .form(map2("DialAction", "answer", "DialBLegUUID", "66666666-6666-4666-8666-666666666666",
+                                "DialBLegDuration", "0"), "DialAction", ENUM, "DialBLegUUID", SID,
+                                "DialBLegDuration", INTEGER)
+                        .required("call", "DialAction"),
+                webhook("/webhooks/plivo/dial-complete").carrier("plivo").query("call", "call_no_such_call", ID)
+                        .form(map2("DialStatus", "busy", "DialALegUUID", "77777777-7777-4777-8777-777777777777"),
+                                "DialStatus", ENUM, "DialALegUUID", SID)
+                        .required("call", "DialStatus"),
+                webhook("/webhooks/plivo/recording").carrier("plivo").query("call", "call_no_such_call", ID)
+                        .form(map2("RecordingID", "88888888-8888-4888-8888-888888888888", "RecordUrl",
+                                "https://s3.amazonaws.com/recordings_2013/x.mp3", "RecordingDuration", "3"),
+                                "RecordingID", SID, "RecordUrl", URL, "RecordingDuration", INTEGER)
+                        .required("call", "RecordingID"),
+
                 // --- the emulator's control API (people holding phones) ------------------------
                 emulator("GET", "/emulator/phones"),
                 emulator("GET", "/emulator/phones/{number}").lenient().path("number", f.stranger(), NUMBER),
@@ -169,6 +236,19 @@ final class Endpoints {
     static Map<String, String> voice(String from, String to, String callSid) {
         return map2("CallSid", callSid, "AccountSid", "AC" + "0".repeat(32), "From", from, "To", to, "Caller", from,
                 "Called", to, "CallStatus", "ringing", "Direction", "inbound", "ApiVersion", "2010-04-01");
+    }
+
+    /** A Plivo answer URL's parameters (numbers without '+'). */
+    static Map<String, String> plivo(String from, String to, String callUuid) {
+        return map2("CallUUID", callUuid, "From", from.replaceFirst("^\\+", ""), "To", to.replaceFirst("^\\+", ""),
+                "CallStatus", "ringing", "Direction", "inbound", "Event", "StartApp");
+    }
+
+    /** A TeXML voice webhook's parameters (TwiML's names, Telnyx's ids). */
+    static Map<String, String> texml(String from, String to, String callSid) {
+        return map2("AccountSid", "f5586561-8ff0-4291-a51b-c7dfe4139ff9", "CallSid", callSid, "CallSidLegacy", callSid,
+                "CallStatus", "ringing", "ConnectionId", "1293384261075731499", "Direction", "inbound", "From", from,
+                "To", to);
     }
 
     private static Map<String, String> with(Map<String, String> params, String name, String value) {

@@ -3,7 +3,6 @@ package io.callmask.hostile;
 import io.callmask.hostile.Endpoint.Field;
 import io.callmask.hostile.Endpoint.Kind;
 import io.callmask.hostile.HostileCase.Expect;
-import io.callmask.support.TwilioSigner;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -251,42 +250,36 @@ final class Families {
         }
     }
 
+    private WebhookSigner signer(Endpoint e) {
+        return switch (e.carrier) {
+            case "twilio" -> WebhookSigner.twilio(base, authToken);
+            case "telnyx" -> WebhookSigner.telnyx();
+            case "plivo" -> WebhookSigner.plivo(base, HostileInputSuite.PLIVO_TOKEN);
+            default -> throw new IllegalStateException("no signer for " + e.carrier);
+        };
+    }
+
     private void signatures(Endpoint e) {
         @SuppressWarnings("unchecked")
         Map<String, String> params = (Map<String, String>) e.body;
+        WebhookSigner signer = signer(e);
         String target = e.validTarget();
         String form = form(params);
-        String good = TwilioSigner.sign(authToken, base + target, params);
         Map<String, String> altered = new LinkedHashMap<>(params);
         altered.replaceAll((k, v) -> k.equals("CallSid") || k.equals("From") || k.equals("DialCallStatus")
                 ? v + "0" : v);
         altered.putIfAbsent("Extra", "1");
-        Map<String, String[]> variants = new LinkedHashMap<>();
-        variants.put("unsigned", null);
-        variants.put("empty signature", new String[] {""});
-        variants.put("garbage signature", new String[] {"AAAAAAAAAAAAAAAAAAAAAAAAAAA="});
-        variants.put("signed for another URL", new String[] {TwilioSigner.sign(authToken, base + "/webhooks/twilio/other", params)});
-        variants.put("signed for https", new String[] {TwilioSigner.sign(authToken, base.replace("http:", "https:") + target, params)});
-        variants.put("signed with another token", new String[] {TwilioSigner.sign("not-" + authToken, base + target, params)});
-        variants.put("two signature headers", new String[] {"AAAA", good});
-        for (var v : variants.entrySet()) {
-            List<String[]> headers = new ArrayList<>();
-            if (v.getValue() != null) {
-                for (String s : v.getValue()) {
-                    headers.add(new String[] {"X-Twilio-Signature", s});
-                }
-            }
-            add("signature", v.getKey(), e, send(e, "POST", target, FORM, form, headers, false, false),
+        for (var v : signer.forgeries(target, params, form).entrySet()) {
+            add("signature", v.getKey(), e, send(e, "POST", target, FORM, form, v.getValue(), false, false),
                     Expect.REFUSED, Set.of(403));
         }
         add("signature", "replayed with an altered parameter", e, send(e, "POST", target, FORM, form(altered),
-                List.<String[]>of(new String[] {"X-Twilio-Signature", good}), false, false), Expect.REFUSED, Set.of(403));
-        if (!e.query.isEmpty()) {
+                signer.sign(target, params, form), false, false), Expect.REFUSED, Set.of(403));
+        if (!e.query.isEmpty() && signer.coversQuery()) {
             Map<String, String> query = new LinkedHashMap<>(e.query);
             query.replaceAll((k, v) -> v + "x");
             add("signature", "replayed with an altered query", e, send(e, "POST", e.target(e.pathVars, query), FORM,
-                    form, List.<String[]>of(new String[] {"X-Twilio-Signature", good}), false, false),
-                    Expect.REFUSED, Set.of(403));
+                    form, signer.sign(target, params, form), false, false), Expect.REFUSED, Set.of(403));
         }
     }
 
@@ -318,15 +311,14 @@ final class Families {
         for (String name : e.bodyFields.keySet()) {
             String form = form(params) + "&" + enc(name) + "=" + enc(name.equals("From") || name.equals("To")
                     ? "+919876543210" : "duplicate");
-            String signature = TwilioSigner.sign(authToken, base + target, params); // first value is what we sign
+            // Twilio signs the first values; a body signer signs exactly these bytes
             add("duplicate-param", name, e, send(e, "POST", target, FORM, form,
-                    List.<String[]>of(new String[] {"X-Twilio-Signature", signature}), false, false), Expect.REFUSED,
+                    signer(e).sign(target, params, form), false, false), Expect.REFUSED,
                     Set.of(), "+919876543210");
         }
-        String signedUrlOnly = TwilioSigner.sign(authToken, base + target, Map.of());
         for (String type : new String[] {"application/json", "text/plain", "application/xml", "multipart/form-data; boundary=x"}) {
             add("content-type", type, e, send(e, "POST", target, type, json(params),
-                    List.<String[]>of(new String[] {"X-Twilio-Signature", signedUrlOnly}), false, false),
+                    signer(e).sign(target, Map.of(), json(params)), false, false),
                     Expect.REFUSED, Set.of(415, 400));
         }
     }
@@ -500,7 +492,7 @@ final class Families {
     private RawHttp.Request sendForm(Endpoint e, String target, Map<String, String> params) {
         List<String[]> headers = new ArrayList<>();
         if (e.kind == Kind.WEBHOOK) {
-            headers.add(new String[] {"X-Twilio-Signature", TwilioSigner.sign(authToken, base + target, params)});
+            headers.addAll(signer(e).sign(target, params, form(params)));
         }
         return send(e, e.method, target, FORM, form(params), headers, false, true);
     }
@@ -519,8 +511,8 @@ final class Families {
         if (authenticate && e.kind == Kind.EMULATOR_TWILIO) {
             headers.add(new String[] {"Authorization", emulatorBasic});
         }
-        if (authenticate && e.kind == Kind.WEBHOOK && extra.stream().noneMatch(h -> h[0].equals("X-Twilio-Signature"))) {
-            headers.add(new String[] {"X-Twilio-Signature", TwilioSigner.sign(authToken, base + target, Map.of())});
+        if (authenticate && e.kind == Kind.WEBHOOK && extra.stream().noneMatch(h -> h[0].equals(signer(e).header()))) {
+            headers.addAll(signer(e).sign(target, Map.of(), body)); // Twilio: the URL only; Telnyx: this body
         }
         if (contentType != null) {
             headers.add(new String[] {"Content-Type", contentType});

@@ -84,8 +84,9 @@ record HostileCase(String family, String label, Endpoint endpoint, RawHttp.Reque
             if (!r.body().contains("<Response")) {
                 return "200 without TwiML";
             }
-            if (endpoint.spoken && !r.body().contains("<Say")) {
-                return "a refused caller heard nothing: no <Say>";
+            // TwiML and TeXML speak with <Say>, Plivo XML with <Speak>
+            if (endpoint.spoken && !r.body().contains("<Say") && !r.body().contains("<Speak")) {
+                return "a refused caller heard nothing: no <Say>/<Speak>";
             }
             if (r.body().contains("<Dial")) {
                 return "a hostile webhook was bridged";

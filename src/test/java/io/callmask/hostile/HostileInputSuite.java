@@ -31,6 +31,17 @@ import tools.jackson.databind.JsonNode;
         "callmask.pool=+918047180001,+918047180002,+918047180003,+918047180004,+918047180005",
         "callmask.hubs=+918047180099",
         "callmask.data-dir=target/it-data",
+        // Telnyx beside Twilio, so its webhooks are under test too (its numbers: none; strangers only)
+        "callmask.carriers.telnyx.enabled=true",
+        "callmask.carriers.telnyx.api-key=hostile-key",
+        "callmask.carriers.telnyx.account-sid=hostile-account",
+        "callmask.carriers.telnyx.application-sid=hostile-app",
+        "callmask.carriers.telnyx.public-key=" + io.callmask.support.TelnyxSigner.PUBLIC_KEY,
+        "callmask.carriers.telnyx.api-base-url=http://localhost:1",
+        "callmask.carriers.plivo.enabled=true",
+        "callmask.carriers.plivo.auth-id=MAHOSTILE00000000000",
+        "callmask.carriers.plivo.auth-token=" + HostileInputSuite.PLIVO_TOKEN,
+        "callmask.carriers.plivo.api-base-url=http://localhost:1",
         "spring.main.banner-mode=off",
         // hostile requests are logged at WARN/INFO by design; the suite's own output is the summary
         "logging.level.io.callmask=ERROR",
@@ -43,6 +54,7 @@ abstract class HostileInputSuite {
     static final String API_KEY = "it-api-key";
     static final String OPERATOR_KEY = "it-operator-key";
     static final String AUTH_TOKEN = "it-auth-token";
+    static final String PLIVO_TOKEN = "hostile-plivo-token";
     static final String POOL = "+918047180001";
     static final String HUB = "+918047180099";
 

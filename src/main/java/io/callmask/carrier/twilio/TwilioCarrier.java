@@ -12,10 +12,13 @@ import com.twilio.rest.api.v2010.account.Recording;
 import com.twilio.type.PhoneNumber;
 import io.callmask.carrier.Carrier;
 import io.callmask.carrier.CarrierException;
+import io.callmask.carrier.CarrierFeature;
 import io.callmask.carrier.OutboundCall;
 import io.callmask.carrier.RecordingMedia;
 import java.net.URI;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -23,7 +26,10 @@ import org.springframework.stereotype.Component;
 
 /** The {@link Carrier} port on Twilio, through the official SDK's REST client. */
 @Component
+@TwilioEnabled
 class TwilioCarrier implements Carrier {
+
+    static final String NAME = "twilio";
 
     /** Twilio's recording sids; anything else never reaches a URL path. */
     static final Pattern RECORDING_SID = Pattern.compile("RE[0-9a-fA-F]{32}");
@@ -40,7 +46,17 @@ class TwilioCarrier implements Carrier {
 
     @Override
     public String name() {
-        return "twilio";
+        return NAME;
+    }
+
+    /**
+     * Everything callmask uses. Not {@code FOREIGN_CALLER_ID}: Twilio shows only its own numbers
+     * and numbers verified in the account (Outgoing Caller IDs), which callmask cannot know.
+     */
+    @Override
+    public Set<CarrierFeature> features() {
+        return EnumSet.of(CarrierFeature.RECORDING, CarrierFeature.HUB_MENU, CarrierFeature.WHISPER,
+                CarrierFeature.SIGNED_WEBHOOKS);
     }
 
     @Override

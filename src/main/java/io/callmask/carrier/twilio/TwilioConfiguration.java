@@ -19,6 +19,7 @@ import org.springframework.context.event.EventListener;
  * numbers are registered there with our voice webhook, as one would in Twilio's console.
  */
 @Configuration(proxyBeanMethods = false)
+@TwilioEnabled
 class TwilioConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(TwilioConfiguration.class);
@@ -42,10 +43,13 @@ class TwilioConfiguration {
     }
 
     @Bean
-    TwilioRestClient twilioRestClient(TwilioAccount account, PublicBaseUrl urls) {
+    TwilioRestClient twilioRestClient(TwilioAccount account, TwilioProperties properties, PublicBaseUrl urls) {
         var builder = new TwilioRestClient.Builder(account.accountSid(), account.authToken());
         if (account.emulated()) {
-            builder.httpClient(new EmulatorHttpClient(() -> urls.local() + "/emulator/twilio"));
+            builder.httpClient(new ApiBaseUrlHttpClient(() -> urls.local() + "/emulator/twilio"));
+        } else if (properties.apiBaseUrl() != null) {
+            String base = properties.apiBaseUrl().toString().replaceAll("/+$", "");
+            builder.httpClient(new ApiBaseUrlHttpClient(() -> base));
         }
         return builder.build();
     }
@@ -58,6 +62,8 @@ class TwilioConfiguration {
             return;
         }
         URI voice = URI.create(context.getBean(TwilioWebhooks.class).voice());
-        context.getBean(Pool.class).all().forEach(n -> emulator.registerIncomingNumber(n.number().e164(), voice));
+        // Only Twilio's own numbers ring through the emulator; another carrier's never reach Twilio.
+        context.getBean(Pool.class).all().stream().filter(n -> TwilioCarrier.NAME.equals(n.carrier()))
+                .forEach(n -> emulator.registerIncomingNumber(n.number().e164(), voice));
     }
 }

@@ -4,10 +4,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code callmask.twilio.*}: the Twilio account callmask uses. Both empty means the built-in
- * emulator plays Twilio (see {@code callmask.emulator.enabled}).
+ * emulator plays Twilio (see {@code callmask.emulator.enabled}). {@code apiBaseUrl} replaces
+ * {@code https://api.twilio.com} (empty: Twilio's own), for a stand-in of Twilio's REST API.
  */
 @ConfigurationProperties("callmask.twilio")
-record TwilioProperties(String accountSid, String authToken) {
+record TwilioProperties(String accountSid, String authToken, java.net.URI apiBaseUrl) {
 
     boolean configured() {
         return accountSid != null && !accountSid.isBlank();

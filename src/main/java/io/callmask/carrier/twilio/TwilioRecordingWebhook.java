@@ -1,11 +1,11 @@
 package io.callmask.carrier.twilio;
 
+import io.callmask.carrier.WebhookInput;
 import io.callmask.recording.RecordingReport;
 import io.callmask.recording.RecordingService;
 import io.callmask.recording.RecordingStatus;
 import io.callmask.web.Problem;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.util.regex.Pattern;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  * 200, even for a call we do not know (Twilio would only retry); a malformed one gets 400.
  */
 @RestController
+@TwilioEnabled
 @RequestMapping(TwilioWebhooks.BASE)
 class TwilioRecordingWebhook {
 
@@ -33,12 +34,12 @@ class TwilioRecordingWebhook {
 
     @PostMapping(path = "/recording", consumes = "application/x-www-form-urlencoded")
     ResponseEntity<Void> recording(HttpServletRequest request) {
-        String callSid = single(request, "CallSid", true);
-        String recordingSid = single(request, "RecordingSid", true);
-        String recordingStatus = single(request, "RecordingStatus", true);
-        String recordingUrl = single(request, "RecordingUrl", false);
-        String recordingDuration = single(request, "RecordingDuration", false);
-        String recordingChannels = single(request, "RecordingChannels", false);
+        String callSid = WebhookInput.single(request, "CallSid", true);
+        String recordingSid = WebhookInput.single(request, "RecordingSid", true);
+        String recordingStatus = WebhookInput.single(request, "RecordingStatus", true);
+        String recordingUrl = WebhookInput.single(request, "RecordingUrl", false);
+        String recordingDuration = WebhookInput.single(request, "RecordingDuration", false);
+        String recordingChannels = WebhookInput.single(request, "RecordingChannels", false);
         if (!CALL_SID.matcher(callSid).matches()) {
             throw Problem.badRequest("invalid-call-sid", "'CallSid' is not a Twilio call sid.");
         }
@@ -55,30 +56,10 @@ class TwilioRecordingWebhook {
         if (duration != null && duration < 0 && status != RecordingStatus.IN_PROGRESS) {
             throw Problem.badRequest("invalid-recordingduration", "'RecordingDuration' must not be negative.");
         }
-        recordings.report(new RecordingReport(carrier.name(), callSid, recordingSid, status, mediaUrl(recordingUrl),
+        recordings.report(new RecordingReport(carrier.name(), callSid, recordingSid, status,
+                WebhookInput.mediaUrl("RecordingUrl", recordingUrl),
                 duration(duration), channels));
         return ResponseEntity.ok().build();
-    }
-
-    /**
-     * One parameter, present at most once: a repeated one is refused rather than joined with a comma
-     * (a comma-joined URL would still parse). Present but empty is malformed, not absent.
-     */
-    private static String single(HttpServletRequest request, String name, boolean required) {
-        String[] values = request.getParameterValues(name);
-        if (values == null) {
-            if (required) {
-                throw Problem.badRequest("missing-parameter", "'" + name + "' is required.");
-            }
-            return null;
-        }
-        if (values.length > 1) {
-            throw Problem.badRequest("repeated-parameter", "'" + name + "' must be given once.");
-        }
-        if (values[0].isBlank()) {
-            throw Problem.badRequest("empty-parameter", "'" + name + "' must not be empty.");
-        }
-        return values[0];
     }
 
     /** A negative duration (Twilio's -1 while a recording is in progress) means: not known yet. */
@@ -95,21 +76,5 @@ class TwilioRecordingWebhook {
         } catch (NumberFormatException e) {
             throw Problem.badRequest("invalid-" + name.toLowerCase(), "'" + name + "' must be a whole number.");
         }
-    }
-
-    private static String mediaUrl(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            URI url = URI.create(text.strip());
-            if (url.isAbsolute() && (url.getScheme().equals("https") || url.getScheme().equals("http"))
-                    && text.length() <= 500) {
-                return url.toString();
-            }
-        } catch (IllegalArgumentException e) {
-            // falls through to the refusal
-        }
-        throw Problem.badRequest("invalid-recording-url", "'RecordingUrl' must be an absolute http(s) URL.");
     }
 }

@@ -27,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * URL plus path and query) and the POST parameters alone. Anything else gets 403 and changes nothing.
  */
 @Component
+@TwilioEnabled
 @Order(20)
 class TwilioSignatureFilter extends OncePerRequestFilter {
 

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** The absolute URLs of our Twilio webhooks, as Twilio will request (and sign) them. */
 @Component
+@TwilioEnabled
 class TwilioWebhooks {
 
     static final String BASE = "/webhooks/twilio";

@@ -8,12 +8,14 @@ import com.twilio.twiml.voice.Hangup;
 import com.twilio.twiml.voice.Number;
 import com.twilio.twiml.voice.Redirect;
 import com.twilio.twiml.voice.Say;
+import io.callmask.carrier.VoiceReply;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** Renders routing decisions as TwiML with the SDK's builders. */
 @Component
+@TwilioEnabled
 class Twiml {
 
     private static final List<Number.Event> LEG_EVENTS =
@@ -46,6 +48,28 @@ class Twiml {
 
     Twiml(TwilioWebhooks webhooks) {
         this.webhooks = webhooks;
+    }
+
+    /** The shared flow's reply as TwiML. */
+    String render(VoiceReply reply) {
+        if (reply instanceof VoiceReply.Dial d) {
+            String whisper = d.whispered() ? webhooks.whisper(d.sessionId(), d.announceOrder(), d.recorded()) : null;
+            return dial(d.callId(), d.number().e164(), d.callerId().e164(), d.ringTimeout(), d.timeLimit(), whisper,
+                    d.consentNotice());
+        }
+        if (reply instanceof VoiceReply.Menu m) {
+            return menu(m.attempt(), m.prompt());
+        }
+        if (reply instanceof VoiceReply.Say say) {
+            return say(say.messages());
+        }
+        if (reply instanceof VoiceReply.SayAndHangUp s) {
+            return sayAndHangUp(s.message());
+        }
+        if (reply instanceof VoiceReply.SayAndForward f) {
+            return sayAndForward(f.message(), f.supportNumber(), f.callerId().e164());
+        }
+        return hangUp();
     }
 
     /**

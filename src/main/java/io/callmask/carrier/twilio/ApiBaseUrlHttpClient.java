@@ -7,18 +7,18 @@ import com.twilio.http.Response;
 import java.util.function.Supplier;
 
 /**
- * Points the official SDK at the emulator: every request the SDK builds for
- * {@code https://api.twilio.com} goes to the emulator's base URL instead. Everything else
- * (authentication, parameters, parsing) stays the SDK's own.
+ * Points the official SDK elsewhere (the emulator, or a test's fake of Twilio's REST API): every
+ * request the SDK builds for {@code https://api.twilio.com} goes to that base URL instead.
+ * Everything else (authentication, parameters, parsing) stays the SDK's own.
  */
-class EmulatorHttpClient extends HttpClient {
+class ApiBaseUrlHttpClient extends HttpClient {
 
     private static final String TWILIO_API = "https://api.twilio.com";
 
     private final Supplier<String> baseUrl;
     private final NetworkHttpClient delegate = new NetworkHttpClient();
 
-    EmulatorHttpClient(Supplier<String> baseUrl) {
+    ApiBaseUrlHttpClient(Supplier<String> baseUrl) {
         this.baseUrl = baseUrl;
     }
 
@@ -26,7 +26,7 @@ class EmulatorHttpClient extends HttpClient {
     public Response makeRequest(Request request) {
         String url = request.constructURL().toString();
         if (!url.startsWith(TWILIO_API)) {
-            throw new IllegalStateException("the emulator serves the api.twilio.com domain only");
+            throw new IllegalStateException("only the api.twilio.com domain is redirected");
         }
         Request rewritten = new Request(request.getMethod(), baseUrl.get() + url.substring(TWILIO_API.length()));
         rewritten.setAuth(request.getUsername(), request.getPassword());

@@ -1,0 +1,37 @@
+package io.callmask.carrier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * After the pool is seeded: every number still in service belongs to an enabled carrier, or the
+ * start stops, naming the numbers (redacted) and their carriers. A number the database still
+ * gives to a carrier that was switched off would otherwise turn every caller away.
+ */
+@Component
+@Order(1)
+class CarrierCheck implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(CarrierCheck.class);
+
+    private final Carriers carriers;
+
+    CarrierCheck(Carriers carriers) {
+        this.carriers = carriers;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        var orphans = carriers.orphans();
+        if (!orphans.isEmpty()) {
+            throw new IllegalStateException("Pool numbers belong to carriers that are not enabled: " + orphans
+                    + "; enable those carriers (callmask.carriers.<name>.enabled=true) or give the numbers to one "
+                    + "that is (callmask.carriers.<name>.numbers, callmask.carrier)");
+        }
+        log.info("Carriers enabled: {}", carriers.enabled());
+    }
+}

@@ -1,0 +1,77 @@
+package io.callmask.conformance;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
+
+/**
+ * Collects every conformance scenario's outcome per carrier and database, and prints the table of
+ * scenarios passed after each carrier's run (the last print holds them all); it is also written to
+ * {@code target/conformance/carriers.md}.
+ */
+final class ConformanceTable implements TestWatcher, AfterAllCallback {
+
+    /** run ("twilio (H2)") -> scenario -> passed. */
+    private static final Map<String, Map<String, Boolean>> RESULTS = new LinkedHashMap<>();
+
+    @Override
+    public void testSuccessful(ExtensionContext context) {
+        record(context, true);
+    }
+
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+        record(context, false);
+    }
+
+    @Override
+    public void testAborted(ExtensionContext context, Throwable cause) {
+        record(context, false);
+    }
+
+    @Override
+    public void testDisabled(ExtensionContext context, Optional<String> reason) {
+        record(context, false);
+    }
+
+    private static synchronized void record(ExtensionContext context, boolean passed) {
+        CarrierConformance suite = (CarrierConformance) context.getRequiredTestInstance();
+        String run = suite.carrier.name() + " (" + suite.databaseLabel() + ")";
+        RESULTS.computeIfAbsent(run, r -> new TreeMap<>()).put(context.getRequiredTestMethod().getName(), passed);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        String table = table();
+        System.out.println(table);
+        Path file = Path.of("target", "conformance", "carriers.md");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, table);
+    }
+
+    static synchronized String table() {
+        TreeSet<String> scenarios = new TreeSet<>();
+        RESULTS.values().forEach(r -> scenarios.addAll(r.keySet()));
+        StringBuilder out = new StringBuilder("\nCarrier conformance: scenarios passed\n\n| scenario |");
+        RESULTS.keySet().forEach(run -> out.append(' ').append(run).append(" |"));
+        out.append("\n|---|").append("---|".repeat(RESULTS.size())).append('\n');
+        for (String scenario : scenarios) {
+            out.append("| ").append(scenario).append(" |");
+            RESULTS.values().forEach(r -> out.append(r.containsKey(scenario) ? (r.get(scenario) ? " pass |" : " FAIL |")
+                    : " - |"));
+            out.append('\n');
+        }
+        out.append("| **passed** |");
+        RESULTS.values().forEach(r -> out.append(' ').append(r.values().stream().filter(b -> b).count()).append('/')
+                .append(r.size()).append(" |"));
+        return out.append('\n').toString();
+    }
+}

@@ -1,0 +1,156 @@
+package io.callmask.hostile;
+
+import io.callmask.support.PlivoSigner;
+import io.callmask.support.TelnyxSigner;
+import io.callmask.support.TwilioSigner;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How one carrier signs its webhooks, for the suite: the headers of a genuine request and of
+ * forgeries. A webhook row names its signer; the families never know which carrier it is.
+ */
+interface WebhookSigner {
+
+    /** The header whose presence means "signed" (a row's own signature is never replaced). */
+    String header();
+
+    /** Headers that sign a request to {@code target} (path and query) with this form and raw body. */
+    List<String[]> sign(String target, Map<String, String> params, String body);
+
+    /** Forged or broken signatures for the valid request, by label. */
+    Map<String, List<String[]>> forgeries(String target, Map<String, String> params, String body);
+
+    /** Whether the signature covers the URL's query (Twilio's does; Telnyx's covers the body only). */
+    boolean coversQuery();
+
+    static WebhookSigner twilio(String base, String authToken) {
+        return new WebhookSigner() {
+            @Override
+            public String header() {
+                return "X-Twilio-Signature";
+            }
+
+            @Override
+            public List<String[]> sign(String target, Map<String, String> params, String body) {
+                return List.<String[]>of(new String[] {header(), TwilioSigner.sign(authToken, base + target, params)});
+            }
+
+            @Override
+            public Map<String, List<String[]>> forgeries(String target, Map<String, String> params, String body) {
+                Map<String, List<String[]>> v = new LinkedHashMap<>();
+                v.put("unsigned", List.of());
+                v.put("empty signature", one(""));
+                v.put("garbage signature", one("AAAAAAAAAAAAAAAAAAAAAAAAAAA="));
+                v.put("signed for another URL", one(TwilioSigner.sign(authToken, base + "/webhooks/twilio/other", params)));
+                v.put("signed for https", one(TwilioSigner.sign(authToken, base.replace("http:", "https:") + target,
+                        params)));
+                v.put("signed with another token", one(TwilioSigner.sign("not-" + authToken, base + target, params)));
+                v.put("two signature headers", List.of(new String[] {header(), "AAAA"},
+                        new String[] {header(), TwilioSigner.sign(authToken, base + target, params)}));
+                return v;
+            }
+
+            private List<String[]> one(String value) {
+                return List.<String[]>of(new String[] {header(), value});
+            }
+
+            @Override
+            public boolean coversQuery() {
+                return true;
+            }
+        };
+    }
+
+    static WebhookSigner plivo(String base, String authToken) {
+        return new WebhookSigner() {
+            @Override
+            public String header() {
+                return "X-Plivo-Signature-V3";
+            }
+
+            @Override
+            public List<String[]> sign(String target, Map<String, String> params, String body) {
+                return signed(base + target, params, authToken, "n" + System.nanoTime());
+            }
+
+            private List<String[]> signed(String url, Map<String, String> params, String token, String nonce) {
+                return List.of(new String[] {header(), PlivoSigner.sign(url, params, nonce, token)},
+                        new String[] {"X-Plivo-Signature-V3-Nonce", nonce});
+            }
+
+            @Override
+            public Map<String, List<String[]>> forgeries(String target, Map<String, String> params, String body) {
+                String nonce = "n" + System.nanoTime();
+                String good = PlivoSigner.sign(base + target, params, nonce, authToken);
+                Map<String, List<String[]>> v = new LinkedHashMap<>();
+                v.put("unsigned", List.of());
+                v.put("no nonce", List.<String[]>of(new String[] {header(), good}));
+                v.put("empty signature", List.of(new String[] {header(), ""},
+                        new String[] {"X-Plivo-Signature-V3-Nonce", nonce}));
+                v.put("garbage signature", List.of(new String[] {header(), "A".repeat(43) + "="},
+                        new String[] {"X-Plivo-Signature-V3-Nonce", nonce}));
+                v.put("signed with another nonce", List.of(new String[] {header(), good},
+                        new String[] {"X-Plivo-Signature-V3-Nonce", nonce + "1"}));
+                v.put("signed for another URL", signed(base + "/webhooks/plivo/other", params, authToken, nonce));
+                v.put("signed for https", signed(base.replace("http:", "https:") + target, params, authToken, nonce));
+                v.put("signed with another token", signed(base + target, params, "not-" + authToken, nonce));
+                return v;
+            }
+
+            @Override
+            public boolean coversQuery() {
+                return true;
+            }
+        };
+    }
+
+    static WebhookSigner telnyx() {
+        return new WebhookSigner() {
+            @Override
+            public String header() {
+                return "telnyx-signature-ed25519";
+            }
+
+            @Override
+            public List<String[]> sign(String target, Map<String, String> params, String body) {
+                String ts = TelnyxSigner.now();
+                return List.of(new String[] {header(), TelnyxSigner.sign(ts, body == null ? "" : body)},
+                        new String[] {"telnyx-timestamp", ts});
+            }
+
+            @Override
+            public Map<String, List<String[]>> forgeries(String target, Map<String, String> params, String body) {
+                String now = TelnyxSigner.now();
+                String stale = String.valueOf(Long.parseLong(now) - 600);
+                String future = String.valueOf(Long.parseLong(now) + 600);
+                Map<String, List<String[]>> v = new LinkedHashMap<>();
+                v.put("unsigned", List.of());
+                v.put("no timestamp", List.<String[]>of(new String[] {header(), TelnyxSigner.sign(now, body)}));
+                v.put("empty signature", pair("", now));
+                v.put("garbage signature", pair("A".repeat(86) + "==", now));
+                v.put("signed for another body", pair(TelnyxSigner.sign(now, body + "&x=1"), now));
+                v.put("signed by another key", pair(TelnyxSigner.sign(TelnyxSigner.privateKey(
+                        "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="), now, body), now));
+                v.put("stale timestamp", pair(TelnyxSigner.sign(stale, body), stale));
+                v.put("future timestamp", pair(TelnyxSigner.sign(future, body), future));
+                v.put("timestamp not a number", pair(TelnyxSigner.sign("x" + now, body), "x" + now));
+                List<String[]> two = new ArrayList<>(pair("AAAA", now));
+                two.add(new String[] {header(), TelnyxSigner.sign(now, body)});
+                v.put("two signature headers", two);
+                return v;
+            }
+
+            private List<String[]> pair(String signature, String timestamp) {
+                return List.of(new String[] {header(), signature}, new String[] {"telnyx-timestamp", timestamp});
+            }
+
+            @Override
+            public boolean coversQuery() {
+                return false;
+            }
+        };
+    }
+}
