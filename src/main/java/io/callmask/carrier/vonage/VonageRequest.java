@@ -21,7 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class VonageRequest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Strict like every JSON body callmask reads, but Vonage's unknown fields are let through. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     private final HttpServletRequest request;
     private final JsonNode body;
@@ -34,6 +37,11 @@ final class VonageRequest {
     static VonageRequest of(HttpServletRequest request) {
         if ("GET".equals(request.getMethod())) {
             return new VonageRequest(request, null);
+        }
+        String charset = request.getCharacterEncoding();
+        if (charset != null && !charset.equalsIgnoreCase("UTF-8")) {
+            throw new Problem(415, "unsupported-media-type", "Unsupported media type",
+                    "Vonage sends JSON in UTF-8; this body is in another charset.");
         }
         try {
             JsonNode body = JSON.readTree(request.getInputStream());

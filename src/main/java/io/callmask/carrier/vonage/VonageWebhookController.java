@@ -81,18 +81,10 @@ class VonageWebhookController {
         return ncco(flow.dialIn(carrier, v.sid("uuid"), v.number("from"), v.number("to")));
     }
 
-    /** The first leg of a click-to-call answered: its answer_url. */
-    @GetMapping("/connect")
-    ResponseEntity<String> connectGet(HttpServletRequest r) {
-        return connect(VonageRequest.of(r));
-    }
-
+    /** The first leg of a click-to-call answered: its answer_url, which we place with answer_method POST. */
     @PostMapping(path = "/connect", consumes = JSON)
-    ResponseEntity<String> connectPost(HttpServletRequest r) {
-        return connect(VonageRequest.of(r));
-    }
-
-    private ResponseEntity<String> connect(VonageRequest v) {
+    ResponseEntity<String> connect(HttpServletRequest r) {
+        VonageRequest v = VonageRequest.of(r);
         return ncco(flow.connect(carrier, WebhookInput.id(v.ours("call", true), "call"), v.sid("uuid")));
     }
 
@@ -139,18 +131,13 @@ class VonageWebhookController {
         return ncco(flow.menu(carrier, v.sid("uuid"), v.number("from"), v.number("to"), v.digits(), attempt));
     }
 
-    /** The callee's endpoint onAnswer: its NCCO plays to the callee alone, before the bridge. */
+    /**
+     * The callee's endpoint onAnswer: its NCCO plays to the callee alone, before the bridge. onAnswer
+     * takes a URL and no method; Vonage fetches it like an answer URL's default, with GET.
+     */
     @GetMapping("/whisper")
-    ResponseEntity<String> whisperGet(HttpServletRequest r) {
-        return whisper(VonageRequest.of(r));
-    }
-
-    @PostMapping(path = "/whisper", consumes = JSON)
-    ResponseEntity<String> whisperPost(HttpServletRequest r) {
-        return whisper(VonageRequest.of(r));
-    }
-
-    private ResponseEntity<String> whisper(VonageRequest v) {
+    ResponseEntity<String> whisper(HttpServletRequest r) {
+        VonageRequest v = VonageRequest.of(r);
         return ncco(flow.whisper(WebhookInput.id(v.ours("session", true), "session"),
                 !"false".equals(v.ours("order", false)), "true".equals(v.ours("consent", false))));
     }
