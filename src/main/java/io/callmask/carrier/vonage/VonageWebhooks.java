@@ -5,7 +5,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.springframework.stereotype.Component;
 
-/** The absolute URLs of our Vonage webhooks, as Vonage will request them. */
+/**
+ * The absolute URLs callmask gives Vonage per call and per NCCO. The Application's own answer URL
+ * ({@code /answer}) and event URL ({@code /event}) are set in the Vonage dashboard.
+ */
 @Component
 @VonageEnabled
 class VonageWebhooks {
@@ -16,16 +19,6 @@ class VonageWebhooks {
 
     VonageWebhooks(PublicBaseUrl baseUrl) {
         this.baseUrl = baseUrl;
-    }
-
-    /** The Vonage Application's answer URL (GET by default, or POST), set in the dashboard. */
-    String answer() {
-        return baseUrl.resolve(BASE + "/answer");
-    }
-
-    /** The Vonage Application's event URL (POST): legs callmask did not create itself. */
-    String event() {
-        return baseUrl.resolve(BASE + "/event");
     }
 
     /** answer_url of the first leg of a click-to-call. */
