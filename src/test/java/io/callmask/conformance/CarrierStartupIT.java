@@ -35,6 +35,22 @@ class CarrierStartupIT {
     }
 
     @Test
+    void vonageWithoutItsSignatureSecretStopsTheStart() {
+        refused("callmask.carriers.vonage.signature-secret is empty", "--callmask.carriers.vonage.enabled=true",
+                "--callmask.carriers.vonage.application-id=aaaaaaaa-bbbb-cccc-dddd-0123456789ab",
+                "--callmask.carriers.vonage.private-key=src/test/resources/hostile-vonage.key");
+    }
+
+    @Test
+    void vonageWithAKeyThatIsNotAnRsaPrivateKeyStopsTheStart() {
+        refused("callmask.carriers.vonage.private-key is not a PKCS#8 PEM RSA private key",
+                "--callmask.carriers.vonage.enabled=true",
+                "--callmask.carriers.vonage.application-id=aaaaaaaa-bbbb-cccc-dddd-0123456789ab",
+                "--callmask.carriers.vonage.private-key=-----BEGIN PRIVATE KEY-----AAAA-----END PRIVATE KEY-----",
+                "--callmask.carriers.vonage.signature-secret=s");
+    }
+
+    @Test
     void aCarrierClaimingANumberOutsideThePoolStopsTheStart() {
         refused("which is in neither callmask.pool nor callmask.hubs",
                 "--callmask.carriers.twilio.numbers=+918047189999");

@@ -80,6 +80,8 @@ final class Endpoint {
     boolean lenient;
     /** {@code /v1/**} rows that only operators may call send the operator key instead of the API key. */
     boolean operator;
+    /** A webhook whose carrier posts JSON (Vonage) rather than a form; its body families are the JSON ones. */
+    boolean jsonWebhook;
     final List<String> notes = new ArrayList<>();
 
     private Endpoint(Kind kind, String method, String template) {
@@ -94,6 +96,11 @@ final class Endpoint {
 
     static Endpoint webhook(String template) {
         return new Endpoint(Kind.WEBHOOK, "POST", template);
+    }
+
+    /** A webhook the carrier fetches with {@code method} (Vonage's answer URL defaults to GET). */
+    static Endpoint webhook(String method, String template) {
+        return new Endpoint(Kind.WEBHOOK, method, template);
     }
 
     static Endpoint emulator(String method, String template) {
@@ -131,6 +138,12 @@ final class Endpoint {
             bodyFields.put((String) fields[i], (Field) fields[i + 1]);
         }
         return this;
+    }
+
+    /** A webhook's JSON body (Vonage's events and inputs); unknown fields are the carrier's to add. */
+    Endpoint jsonWebhook(Map<String, Object> valid, Object... fields) {
+        this.jsonWebhook = true;
+        return json(valid, fields);
     }
 
     /** Form parameters (webhooks, the emulator's Twilio API). */
@@ -184,11 +197,12 @@ final class Endpoint {
     }
 
     boolean hasJsonBody() {
-        return body instanceof Map && (kind == Kind.API || kind == Kind.EMULATOR);
+        return body instanceof Map && (kind == Kind.API || kind == Kind.EMULATOR || jsonWebhook);
     }
 
     boolean hasFormBody() {
-        return body instanceof Map && (kind == Kind.WEBHOOK || kind == Kind.EMULATOR_TWILIO || kind == Kind.CONSOLE);
+        return body instanceof Map && (kind == Kind.WEBHOOK && !jsonWebhook || kind == Kind.EMULATOR_TWILIO
+                || kind == Kind.CONSOLE);
     }
 
     /** The path with the given path variables and query parameters, encoded. */

@@ -182,6 +182,42 @@ final class Endpoints {
                                 "RecordingID", SID, "RecordUrl", URL, "RecordingDuration", INTEGER)
                         .required("call", "RecordingID"),
 
+                // --- Vonage's webhooks (signed JWTs; the answer URL by GET or JSON POST, the rest JSON) ---
+                webhook("GET", "/webhooks/vonage/answer").carrier("vonage").spoken()
+                        .query("to", f.pool().substring(1), NUMBER).query("from", f.stranger().substring(1), NUMBER)
+                        .query("uuid", "11111111-1111-4111-8111-111111111111", SID)
+                        .query("conversation_uuid", "CON-11111111-1111-4111-8111-111111111111", TEXT)
+                        .required("to", "from", "uuid").mayRecordEvents("dial-in.rejected"),
+                webhook("/webhooks/vonage/answer").carrier("vonage").spoken()
+                        .jsonWebhook(vonage(f.stranger(), f.pool(), "12121212-1212-4121-8121-121212121212"), "uuid", SID,
+                                "from", NUMBER, "to", NUMBER)
+                        .required("uuid", "from", "to").mayRecordEvents("dial-in.rejected"),
+                webhook("/webhooks/vonage/menu").carrier("vonage").spoken().query("attempt", "1", INTEGER)
+                        .jsonWebhook(withDtmf(vonage(f.stranger(), f.hub(), "22222222-2222-4222-8222-222222222222"), "1234"),
+                                "uuid", SID, "from", NUMBER, "to", NUMBER, "dtmf.digits", DIGITS)
+                        .required("attempt", "uuid", "from", "to").mayRecordEvents("dial-in.rejected"),
+                webhook("GET", "/webhooks/vonage/whisper").carrier("vonage").query("session", f.sessionId(), ID),
+                webhook("/webhooks/vonage/connect").carrier("vonage").spoken().query("call", "call_no_such_call", ID)
+                        .jsonWebhook(vonage(f.pool(), f.stranger(), "33333333-3333-4333-8333-333333333333"), "uuid", SID)
+                        .required("call", "uuid"),
+                // the Application's event URL, a leg callmask does not know: acknowledged, nothing stored
+                webhook("/webhooks/vonage/event").carrier("vonage")
+                        .jsonWebhook(vonageEvent("55555555-5555-4555-8555-555555555555", "completed", "3"), "uuid", SID,
+                                "status", ENUM, "duration", INTEGER, "timestamp", TEXT)
+                        .required("uuid", "status"),
+                webhook("/webhooks/vonage/event").carrier("vonage").query("call", "call_no_such_call", ID)
+                        .query("leg", "callee", ENUM)
+                        .jsonWebhook(vonageEvent("44444444-4444-4444-8444-444444444444", "busy", "0"), "uuid", SID,
+                                "status", ENUM, "duration", INTEGER)
+                        .required("leg", "uuid", "status"),
+                webhook("/webhooks/vonage/recording").carrier("vonage").query("call", "call_no_such_call", ID)
+                        .jsonWebhook(map("start_time", "2026-11-25T10:00:00Z", "recording_url",
+                                "https://api.nexmo.com/v1/files/88888888-8888-4888-8888-888888888888", "size", 12222,
+                                "recording_uuid", "99999999-9999-4999-8999-999999999999", "end_time",
+                                "2026-11-25T10:00:03Z", "conversation_uuid", "CON-99999999-9999-4999-8999-999999999999"),
+                                "recording_url", URL, "start_time", TEXT, "end_time", TEXT)
+                        .required("call", "recording_url"),
+
                 // --- the emulator's control API (people holding phones) ------------------------
                 emulator("GET", "/emulator/phones"),
                 emulator("GET", "/emulator/phones/{number}").lenient().path("number", f.stranger(), NUMBER),
@@ -242,6 +278,24 @@ final class Endpoints {
     static Map<String, String> plivo(String from, String to, String callUuid) {
         return map2("CallUUID", callUuid, "From", from.replaceFirst("^\\+", ""), "To", to.replaceFirst("^\\+", ""),
                 "CallStatus", "ringing", "Direction", "inbound", "Event", "StartApp");
+    }
+
+    /** A Vonage answer webhook's JSON fields (numbers without '+'). */
+    static Map<String, Object> vonage(String from, String to, String uuid) {
+        return map("to", to.replaceFirst("^\\+", ""), "from", from.replaceFirst("^\\+", ""), "endpoint_type", "phone",
+                "conversation_uuid", "CON-" + uuid, "uuid", uuid, "region_url", "https://api-ap-3.vonage.com");
+    }
+
+    private static Map<String, Object> withDtmf(Map<String, Object> fields, String digits) {
+        Map<String, Object> copy = new LinkedHashMap<>(fields);
+        copy.put("dtmf", map("digits", digits, "timed_out", false));
+        return copy;
+    }
+
+    /** A Vonage call event (numbers without '+'). */
+    static Map<String, Object> vonageEvent(String uuid, String status, String duration) {
+        return map("from", "918047180001", "to", "919876543210", "uuid", uuid, "conversation_uuid", "CON-" + uuid,
+                "status", status, "direction", "outbound", "timestamp", "2026-11-25T10:00:00.000Z", "duration", duration);
     }
 
     /** A TeXML voice webhook's parameters (TwiML's names, Telnyx's ids). */

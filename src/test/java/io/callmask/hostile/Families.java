@@ -62,7 +62,9 @@ final class Families {
             if (e.kind == Kind.API) {
                 auth(e);
             }
-            if (e.kind == Kind.WEBHOOK) {
+            if (e.kind == Kind.WEBHOOK && (e.jsonWebhook || e.method.equals("GET"))) {
+                bodySignatures(e); // JSON or query webhooks (Vonage): the body families above did the rest
+            } else if (e.kind == Kind.WEBHOOK) {
                 signatures(e);
                 formValues(e);
                 formShape(e);
@@ -225,8 +227,10 @@ final class Families {
                 add("missing-field", path, e, sendJson(e, without(e.body, path)), Expect.REFUSED, Set.of(400));
             }
         }
-        // Unknown fields are refused (400 unknown-field), consistently on every JSON body we read.
-        for (String extra : List.of("isAdmin", "ttlSecond", "__proto__", "retailerId\u0000")) {
+        // Unknown fields are refused (400 unknown-field), consistently on every JSON body we read; a
+        // carrier's webhook is the exception: the carrier adds fields without asking.
+        for (String extra : e.jsonWebhook ? List.<String>of() : List.of("isAdmin", "ttlSecond", "__proto__",
+                "retailerId\u0000")) {
             if (e.bodyFields.containsKey(extra)) {
                 continue;
             }
@@ -234,6 +238,23 @@ final class Families {
             Map<String, Object> mutated = (Map<String, Object>) copy(e.body);
             mutated.put(extra, true);
             add("unknown-field", extra, e, sendJson(e, mutated), Expect.REFUSED, Set.of(400));
+        }
+    }
+
+    /** Forged signatures on a JSON or GET webhook, and a genuine signature replayed on another body. */
+    private void bodySignatures(Endpoint e) {
+        WebhookSigner signer = signer(e);
+        String target = e.validTarget();
+        String body = e.hasJsonBody() ? json(e.body) : null;
+        String type = body == null ? null : "application/json";
+        for (var v : signer.forgeries(target, Map.of(), body).entrySet()) {
+            add("signature", v.getKey(), e, send(e, e.method, target, type, body, v.getValue(), false, false),
+                    Expect.REFUSED, Set.of(403));
+        }
+        if (body != null) {
+            String altered = body.replaceFirst("\\}$", ",\"extra\":1}");
+            add("signature", "replayed with an altered body", e, send(e, e.method, target, type, altered,
+                    signer.sign(target, Map.of(), body), false, false), Expect.REFUSED, Set.of(403));
         }
     }
 
@@ -255,6 +276,7 @@ final class Families {
             case "twilio" -> WebhookSigner.twilio(base, authToken);
             case "telnyx" -> WebhookSigner.telnyx();
             case "plivo" -> WebhookSigner.plivo(base, HostileInputSuite.PLIVO_TOKEN);
+            case "vonage" -> WebhookSigner.vonage(HostileInputSuite.VONAGE_SECRET);
             default -> throw new IllegalStateException("no signer for " + e.carrier);
         };
     }

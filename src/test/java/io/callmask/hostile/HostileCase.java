@@ -93,6 +93,21 @@ record HostileCase(String family, String label, Endpoint endpoint, RawHttp.Reque
             }
             return null;
         }
+        if (endpoint.kind == Endpoint.Kind.WEBHOOK && r.status() == 200 && type.startsWith("application/json")) {
+            // an NCCO (Vonage): a JSON array of actions; a refused caller hears a talk and is never connected
+            JsonNode ncco = parse(r.body());
+            if (ncco == null || !ncco.isArray()) {
+                return "200 without an NCCO";
+            }
+            boolean talks = false;
+            for (JsonNode action : ncco) {
+                talks |= action.path("action").asString("").equals("talk");
+                if (action.path("action").asString("").equals("connect")) {
+                    return "a hostile webhook was bridged";
+                }
+            }
+            return endpoint.spoken && !talks ? "a refused caller heard nothing: no talk action" : null;
+        }
         if (r.status() < 400) {
             return "status " + r.status() + ", expected a refusal";
         }

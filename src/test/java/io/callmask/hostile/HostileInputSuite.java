@@ -42,6 +42,12 @@ import tools.jackson.databind.JsonNode;
         "callmask.carriers.plivo.auth-id=MAHOSTILE00000000000",
         "callmask.carriers.plivo.auth-token=" + HostileInputSuite.PLIVO_TOKEN,
         "callmask.carriers.plivo.api-base-url=http://localhost:1",
+        "callmask.carriers.vonage.enabled=true",
+        "callmask.carriers.vonage.application-id=aaaaaaaa-bbbb-cccc-dddd-0123456789ab",
+        "callmask.carriers.vonage.private-key=" + HostileInputSuite.VONAGE_KEY,
+        "callmask.carriers.vonage.signature-secret=" + HostileInputSuite.VONAGE_SECRET,
+        "callmask.carriers.vonage.api-key=" + io.callmask.support.VonageSigner.API_KEY,
+        "callmask.carriers.vonage.api-base-url=http://localhost:1",
         "spring.main.banner-mode=off",
         // hostile requests are logged at WARN/INFO by design; the suite's own output is the summary
         "logging.level.io.callmask=ERROR",
@@ -55,6 +61,9 @@ abstract class HostileInputSuite {
     static final String OPERATOR_KEY = "it-operator-key";
     static final String AUTH_TOKEN = "it-auth-token";
     static final String PLIVO_TOKEN = "hostile-plivo-token";
+    static final String VONAGE_SECRET = "hostile-vonage-signature-secret";
+    /** A throw-away RSA key (PKCS#8 PEM): the adapter needs one to start; the suite places no Vonage call. */
+    static final String VONAGE_KEY = "src/test/resources/hostile-vonage.key";
     static final String POOL = "+918047180001";
     static final String HUB = "+918047180099";
 

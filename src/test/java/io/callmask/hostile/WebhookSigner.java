@@ -1,6 +1,7 @@
 package io.callmask.hostile;
 
 import io.callmask.support.PlivoSigner;
+import io.callmask.support.VonageSigner;
 import io.callmask.support.TelnyxSigner;
 import io.callmask.support.TwilioSigner;
 import java.util.ArrayList;
@@ -145,6 +146,59 @@ interface WebhookSigner {
 
             private List<String[]> pair(String signature, String timestamp) {
                 return List.of(new String[] {header(), signature}, new String[] {"telnyx-timestamp", timestamp});
+            }
+
+            @Override
+            public boolean coversQuery() {
+                return false;
+            }
+        };
+    }
+    /**
+     * Vonage: an HS256 JWT in {@code Authorization} whose {@code payload_hash} covers a POST's body.
+     * It does not cover the URL's query, so there is no "altered query" forgery to refuse.
+     */
+    static WebhookSigner vonage(String secret) {
+        return new WebhookSigner() {
+            @Override
+            public String header() {
+                return "Authorization";
+            }
+
+            @Override
+            public List<String[]> sign(String target, Map<String, String> params, String body) {
+                return one(VonageSigner.bearer(secret, java.time.Instant.now(), body, VonageSigner.API_KEY));
+            }
+
+            @Override
+            public Map<String, List<String[]>> forgeries(String target, Map<String, String> params, String body) {
+                java.time.Instant now = java.time.Instant.now();
+                Map<String, List<String[]>> v = new LinkedHashMap<>();
+                v.put("unsigned", List.of());
+                v.put("empty bearer", one("Bearer "));
+                v.put("garbage token", one("Bearer " + "A".repeat(40) + "." + "B".repeat(40) + "." + "C".repeat(43)));
+                v.put("signed with another secret", one(VonageSigner.bearer("not-" + secret, now, body,
+                        VonageSigner.API_KEY)));
+                v.put("stale iat", one(VonageSigner.bearer(secret, now.minusSeconds(600), body, VonageSigner.API_KEY)));
+                v.put("future iat", one(VonageSigner.bearer(secret, now.plusSeconds(600), body, VonageSigner.API_KEY)));
+                v.put("another account's api_key", one(VonageSigner.bearer(secret, now, body, "otherkey")));
+                v.put("alg none", one("Bearer " + VonageSigner.b64("{\"alg\":\"none\"}") + "."
+                        + VonageSigner.b64("{\"iat\":" + now.getEpochSecond() + "}") + "."));
+                v.put("no iat", one("Bearer " + VonageSigner.jwt(secret, "{\"alg\":\"HS256\",\"typ\":\"JWT\"}",
+                        "{\"payload_hash\":\"" + VonageSigner.sha256(body == null ? "" : body) + "\",\"api_key\":\""
+                                + VonageSigner.API_KEY + "\"}")));
+                if (body != null) {
+                    v.put("signed for another body", one(VonageSigner.bearer(secret, now, body + " ",
+                            VonageSigner.API_KEY)));
+                }
+                List<String[]> two = new ArrayList<>(one("Bearer AAAA"));
+                two.add(new String[] {header(), VonageSigner.bearer(secret, now, body, VonageSigner.API_KEY)});
+                v.put("two authorization headers", two);
+                return v;
+            }
+
+            private List<String[]> one(String value) {
+                return List.<String[]>of(new String[] {header(), value});
             }
 
             @Override
