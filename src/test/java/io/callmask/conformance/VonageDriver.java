@@ -161,6 +161,21 @@ final class VonageDriver implements CarrierDriver {
         return postJson(statusUrl, event, SECRET);
     }
 
+    /** The input action's event: the caller's keys in {@code dtmf.digits}, as Vonage posts it. */
+    @Override
+    public Reply digits(CarrierApp app, Reply menu, String callSid, String from, String to, String digits) {
+        Map<String, Object> event = answerFields(callSid, to, from);
+        event.put("dtmf", Map.of("digits", digits, "timed_out", false));
+        event.put("timestamp", clock.instant().toString());
+        return postJson(menu.menuActionUrl(), event, SECRET);
+    }
+
+    /** The callee's endpoint onAnswer URL, fetched by Vonage with GET when the callee answers. */
+    @Override
+    public Reply whisper(CarrierApp app, Reply dial, String calleeSid) {
+        return getSigned(dial.whisperUrl(), answerFields(calleeSid, dial.dialNumber(), dial.callerId()), SECRET);
+    }
+
     /** The callee's final event to the connect's eventUrl: its answer is what the caller hears next. */
     @Override
     public Reply dialEnded(CarrierApp app, Reply dial, String dialCallSid, String status, Integer duration) {
@@ -231,7 +246,7 @@ final class VonageDriver implements CarrierDriver {
     private Reply getSigned(String url, Map<String, Object> query, String secret) {
         String q = query.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(String.valueOf(e.getValue())))
                 .collect(Collectors.joining("&"));
-        var r = Webhooks.get(url + "?" + q, List.<String[]>of(
+        var r = Webhooks.get(url + (url.contains("?") ? "&" : "?") + q, List.<String[]>of(
                 new String[] {"Authorization", "Bearer " + token(JSON.writeValueAsString(query), secret)}));
         return NccoReplies.read(r.status(), r.body());
     }
@@ -280,20 +295,24 @@ final class VonageDriver implements CarrierDriver {
          */
         static Reply read(int status, String body) {
             if (status == 204) {
-                return new Reply(status, body, List.of(), null, null, false, null, null, true, false);
+                return new Reply(status, body, List.of(), null, null, false, null, null, true, false, null, null);
             }
             if (status != 200 || body == null || !body.stripLeading().startsWith("[")) {
-                return new Reply(status, body, List.of(), null, null, false, null, null, false, false);
+                return new Reply(status, body, List.of(), null, null, false, null, null, false, false, null, null);
             }
             List<String> said = new ArrayList<>();
             JsonNode connect = null;
             boolean recorded = false;
             boolean input = false;
+            String menuAction = null;
             for (JsonNode action : JSON.readTree(body)) {
                 switch (action.path("action").asString()) {
                     case "talk" -> said.add(action.path("text").asString());
                     case "record" -> recorded = true;
-                    case "input" -> input = true;
+                    case "input" -> {
+                        input = true;
+                        menuAction = action.path("eventUrl").path(0).asString();
+                    }
                     case "connect" -> connect = action;
                     default -> throw new AssertionError("unexpected NCCO action in " + body);
                 }
@@ -302,8 +321,10 @@ final class VonageDriver implements CarrierDriver {
             String callerId = connect == null ? null : "+" + connect.path("from").asString();
             String events = connect == null || connect.path("eventUrl").isMissingNode() ? null
                     : connect.path("eventUrl").path(0).asString();
+            JsonNode onAnswer = connect == null ? null : connect.path("endpoint").path(0).path("onAnswer");
+            String whisper = onAnswer == null || onAnswer.isMissingNode() ? null : onAnswer.path("url").asString();
             return new Reply(status, body, said, number, callerId, recorded, events, events,
-                    connect == null && !input, input);
+                    connect == null && !input, input, menuAction, whisper);
         }
     }
 }
