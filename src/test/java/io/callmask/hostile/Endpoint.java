@@ -127,6 +127,15 @@ final class Endpoint {
         return this;
     }
 
+    /** A webhook whose body is JSON (Amazon Connect's forwarded events), signed over the raw body. */
+    boolean jsonWebhook;
+
+    /** A JSON webhook body; {@code fields} as for {@link #json}. */
+    Endpoint jsonWebhook(Map<String, Object> valid, Object... fields) {
+        this.jsonWebhook = true;
+        return json(valid, fields);
+    }
+
     /** Form parameters (webhooks, the emulator's Twilio API). */
     Endpoint form(Map<String, String> valid, Object... fields) {
         this.body = valid;
@@ -178,11 +187,11 @@ final class Endpoint {
     }
 
     boolean hasJsonBody() {
-        return body instanceof Map && (kind == Kind.API || kind == Kind.EMULATOR);
+        return body instanceof Map && (kind == Kind.API || kind == Kind.EMULATOR || kind == Kind.WEBHOOK && jsonWebhook);
     }
 
     boolean hasFormBody() {
-        return body instanceof Map && (kind == Kind.WEBHOOK || kind == Kind.EMULATOR_TWILIO);
+        return body instanceof Map && (kind == Kind.WEBHOOK && !jsonWebhook || kind == Kind.EMULATOR_TWILIO);
     }
 
     /** The path with the given path variables and query parameters, encoded. */

@@ -93,6 +93,20 @@ record HostileCase(String family, String label, Endpoint endpoint, RawHttp.Reque
             }
             return null;
         }
+        if (endpoint.kind == Endpoint.Kind.WEBHOOK && endpoint.jsonWebhook && r.status() == 200
+                && type.startsWith("application/json")) {
+            // Amazon Connect's flows read a flat attribute map: a refused caller hears a prompt and is let go
+            // (or, after a wrong order code, asked again), never transferred
+            JsonNode attributes = parse(r.body());
+            String action = attributes == null ? "" : attributes.path("action").asString("");
+            if (!action.equals("hangup") && !action.equals("menu")) {
+                return "a hostile flow step was transferred or unreadable: " + abbreviate(r.body());
+            }
+            if (endpoint.spoken && attributes.path("prompt").asString("").isBlank()) {
+                return "a refused caller heard nothing: empty prompt";
+            }
+            return null;
+        }
         if (r.status() < 400) {
             return "status " + r.status() + ", expected a refusal";
         }

@@ -42,6 +42,13 @@ import tools.jackson.databind.JsonNode;
         "callmask.carriers.plivo.auth-id=MAHOSTILE00000000000",
         "callmask.carriers.plivo.auth-token=" + HostileInputSuite.PLIVO_TOKEN,
         "callmask.carriers.plivo.api-base-url=http://localhost:1",
+        "callmask.carriers.connect.enabled=true",
+        "callmask.carriers.connect.instance-id=" + HostileInputSuite.CONNECT_INSTANCE,
+        "callmask.carriers.connect.contact-flow-id=66666666-7777-8888-9999-000000000000",
+        "callmask.carriers.connect.access-key-id=AKIAHOSTILE000000000",
+        "callmask.carriers.connect.secret-access-key=hostile-secret-access-key",
+        "callmask.carriers.connect.endpoint-override=http://localhost:1",
+        "callmask.carriers.connect.webhook-secret=" + HostileInputSuite.CONNECT_SECRET,
         "spring.main.banner-mode=off",
         // hostile requests are logged at WARN/INFO by design; the suite's own output is the summary
         "logging.level.io.callmask=ERROR",
@@ -55,6 +62,8 @@ abstract class HostileInputSuite {
     static final String OPERATOR_KEY = "it-operator-key";
     static final String AUTH_TOKEN = "it-auth-token";
     static final String PLIVO_TOKEN = "hostile-plivo-token";
+    static final String CONNECT_SECRET = "hostile-connect-webhook-secret-0123456789";
+    static final String CONNECT_INSTANCE = "11111111-2222-3333-4444-555555555555";
     static final String POOL = "+918047180001";
     static final String HUB = "+918047180099";
 

@@ -24,6 +24,8 @@ record ConnectProperties(String instanceId, String contactFlowId, String region,
 
     ConnectProperties {
         region = region == null || region.isBlank() ? "ap-south-1" : region;
+        // an empty YAML value binds to an empty URI, which means "the region's endpoint" like null
+        endpointOverride = endpointOverride == null || endpointOverride.toString().isBlank() ? null : endpointOverride;
         signatureTolerance = signatureTolerance == null ? Duration.ofMinutes(5) : signatureTolerance;
     }
 

@@ -48,7 +48,10 @@ final class ContactEvents {
         String previous = text(detail, "previousContactId");
         boolean transfer = previous != null && ("TRANSFER".equals(method) || "EXTERNAL_OUTBOUND".equals(method));
         Instant media = time(detail, "connectedToSystemTimestamp");
-        String type = String.valueOf(text(detail, "eventType"));
+        String type = text(detail, "eventType");
+        if (type == null || !type.matches("[A-Z][A-Z0-9_]{0,63}")) { // new types are ignored, garbage is refused
+            throw io.callmask.web.Problem.badRequest("invalid-parameter", "'eventType' is not a contact event type.");
+        }
         LegStatus status;
         Integer duration = null;
         switch (type) {
@@ -60,8 +63,11 @@ final class ContactEvents {
                 }
                 Instant end = time(detail, "disconnectTimestamp");
                 status = media != null ? LegStatus.COMPLETED : LegStatus.NO_ANSWER;
-                duration = media != null && end != null && !end.isBefore(media)
-                        ? (int) Duration.between(media, end).toSeconds() : media != null ? null : 0;
+                if (media == null) {
+                    duration = 0;
+                } else if (end != null && !end.isBefore(media)) {
+                    duration = (int) Duration.between(media, end).toSeconds();
+                }
             }
             default -> {
                 return Optional.empty();
@@ -72,7 +78,13 @@ final class ContactEvents {
 
     private static String text(JsonNode node, String field) {
         JsonNode v = node.get(field);
-        return v == null || !v.isString() || v.asString().isBlank() ? null : v.asString();
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isString()) {
+            throw io.callmask.web.Problem.badRequest("invalid-parameter", "'" + field + "' must be a string.");
+        }
+        return v.asString().isBlank() ? null : v.asString();
     }
 
     private static Instant time(JsonNode node, String field) {
