@@ -129,6 +129,12 @@ final class ConnectDriver implements CarrierDriver {
                 Map.of("callmaskStep", "inbound")), callSid, "not-" + SECRET);
     }
 
+    /** The menu's Store customer input, sent back by the flow's Lambda block with the digits and attempt. */
+    Reply menu(CarrierApp app, String callSid, String from, String to, String digits, int attempt) {
+        return flowStep(app, "/menu", flowEvent(callSid, "INBOUND", from, to, Map.of(), Map.of("callmaskStep", "menu",
+                "digits", digits, "attempt", String.valueOf(attempt))), callSid, SECRET);
+    }
+
     /**
      * A contact event through EventBridge: the caller's leg is its own contact; the callee of a transfer
      * is a contact whose previousContactId is the caller's ({@code events:callee:<contact>}).
