@@ -144,7 +144,7 @@ final class ConnectDriver implements CarrierDriver {
             Integer duration) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("contactId", callSid);
-        detail.put("channel", "VOICE");
+        detail.put("channel", "Voice"); // as in AWS's sample DISCONNECTED event
         detail.put("instanceArn", "arn:aws:connect:ap-south-1:123456789012:instance/" + INSTANCE);
         Instant started = Instant.parse("2026-11-25T10:00:00Z");
         detail.put("initiationTimestamp", started.toString());
