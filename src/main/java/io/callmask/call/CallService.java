@@ -6,6 +6,7 @@ import io.callmask.abuse.RetailerParty;
 import io.callmask.carrier.Carrier;
 import io.callmask.carrier.Carriers;
 import io.callmask.carrier.CarrierException;
+import io.callmask.carrier.CarrierFeature;
 import io.callmask.carrier.OutboundCall;
 import io.callmask.event.Events;
 import io.callmask.event.PlatformCallbacks;
@@ -93,14 +94,21 @@ public class CallService {
                         + String.join(", ", session.parties().stream().map(Party::role).toList()) + "."));
         // Blocks and hours first: a refused call must not take from the limits.
         gate.checkClickToCall(session, caller);
+        // The carrier that owns the caller's masked number is the one that may show it.
+        Carrier carrier = carriers.owning(caller.masked());
+        if (session.record() && !(carrier.features().contains(CarrierFeature.RECORDING)
+                && carrier.features().contains(CarrierFeature.WHISPER))) {
+            // refused before anything rings, as the webhook flow refuses a recorded dial-in on such a carrier
+            throw new Problem(422, "carrier-cannot-record", "Carrier cannot record",
+                    "The session is recorded, but carrier '" + carrier.name() + "', which owns the caller's masked "
+                            + "number, cannot record a call with a notice to both parties.");
+        }
         if (limited) {
             Party retailer = session.party(RETAILER_ROLE).orElse(null);
             Party callee = session.other(caller);
             limits.require(retailer == null ? null : retailer.externalId(), retailer == null ? null : retailer.real(),
                     CUSTOMER_ROLE.equals(callee.role()) ? callee.real() : null);
         }
-        // The carrier that owns the caller's masked number is the one that may show it.
-        Carrier carrier = carriers.owning(caller.masked());
         String id = newId();
         Instant now = clock.instant();
         calls.insert(id, session.id(), Call.Direction.CLICK_TO_CALL, caller.position(), RetailerParty.idOf(caller),
@@ -252,6 +260,11 @@ public class CallService {
                 .map(Leg::role).orElse(Leg.Role.CALLER);
         record(call.get().id(), role, carrierSid, status, null, durationSeconds);
         return true;
+    }
+
+    /** The id of the call that has a leg with this carrier id, if any. */
+    public Optional<String> callOfLeg(String carrierSid) {
+        return calls.findByLegSid(carrierSid).map(Call::id);
     }
 
     public Call get(String id) {

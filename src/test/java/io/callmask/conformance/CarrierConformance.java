@@ -100,6 +100,10 @@ abstract class CarrierConformance {
 
     @Test
     void clickToCallToABusyCustomerEndsBusyAndTellsTheRetailer() {
+        if (notSupported("clickToCallToABusyCustomerEndsBusyAndTellsTheRetailer")) {
+            unreachableCustomer("busy", "failed"); // the carrier cannot tell busy: it must not claim it either
+            return;
+        }
         unreachableCustomer("busy");
     }
 
@@ -109,6 +113,10 @@ abstract class CarrierConformance {
     }
 
     private void unreachableCustomer(String outcome) {
+        unreachableCustomer(outcome, outcome);
+    }
+
+    private void unreachableCustomer(String outcome, String reported) {
         Parties p = session(false);
         String callId = startCall(p, "retailer");
         var placed = carrier.placed(fake, p.retailer);
@@ -122,7 +130,7 @@ abstract class CarrierConformance {
         assertThat(end.said()).containsExactly(UNAVAILABLE);
         assertThat(end.hangsUp()).isTrue();
         accepted(carrier.status(app, placed.statusUrl(), callerSid, "completed", 3, 5));
-        assertThat(call(callId).get("status").asString()).isEqualTo(outcome);
+        assertThat(call(callId).get("status").asString()).isEqualTo(reported);
     }
 
     // --- dial-in -----------------------------------------------------------------------------------
@@ -199,6 +207,11 @@ abstract class CarrierConformance {
         var toHub = carrier.incoming(app, carrier.newCallSid(), second.customer, second.customerMasked);
         assertThat(toHub.dialNumber()).isEqualTo(retailer);
         assertThat(toHub.callerId()).isEqualTo(CarrierApp.HUB);
+        if (notSupported("aBusyRetailerOnTheHubChoosesTheOrderByCodeAndHearsWhichOrderWhenCalled")) {
+            // no whisper on this carrier: the menu above works, the hub party is bridged without the order
+            assertThat(toHub.whisperUrl()).isNull();
+            return;
+        }
         var whisper = carrier.whisper(app, toHub, carrier.newCallSid());
         assertThat(whisper.status()).as(whisper.body()).isEqualTo(200);
         // the reference's digits are spoken one by one ("ord-3 9 5 …")
@@ -253,6 +266,10 @@ abstract class CarrierConformance {
 
     @Test
     void aRecordedCallTellsBothPartiesAndOnlyOperatorsHearTheCarriersCopy() {
+        if (notSupported("aRecordedCallTellsBothPartiesAndOnlyOperatorsHearTheCarriersCopy")) {
+            recordingIsRefusedClearly();
+            return;
+        }
         Parties p = session(true);
         String sid = carrier.newCallSid();
         var dial = carrier.incoming(app, sid, p.customer, p.customerMasked);
@@ -281,6 +298,43 @@ abstract class CarrierConformance {
         assertThat(audio.body()).isEqualTo("RIFF-conformance-audio");
         assertThat(fake.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
                 com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(path)))).isNotEmpty();
+    }
+
+    /**
+     * A carrier that cannot record: a recorded session's click-to-call is refused before anything
+     * rings (problem+json), and a dial-in hears the unavailable message with nothing dialled and the
+     * refusal in the events; no call is placed and no recording appears.
+     */
+    private void recordingIsRefusedClearly() {
+        Parties p = session(true);
+        int placed = fake.getAllServeEvents().size();
+        var refused = app.api.post("/v1/sessions/" + p.sessionId + "/calls", "{\"from\":\"retailer\"}");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.json().get("type").asString()).isEqualTo("urn:callmask:problem:carrier-cannot-record");
+        assertThat(refused.body()).doesNotContain(p.retailer, p.customer);
+        assertThat(fake.getAllServeEvents()).hasSize(placed);
+        assertThat(calls(p)).isEmpty();
+
+        var reply = carrier.incoming(app, carrier.newCallSid(), p.customer, p.customerMasked);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.dials()).isFalse();
+        assertThat(reply.hangsUp()).isTrue();
+        assertThat(reply.said()).containsExactly(
+                "Sorry, we cannot connect your call right now. Please try again in a few minutes.");
+        assertThat(app.jdbc().sql("select count(*) from events where type = 'call.carrier-cannot' and session_id = ?")
+                .param(p.sessionId).query(Integer.class).single()).isEqualTo(1);
+        calls(p).forEach(c -> assertThat(app.operator.get("/v1/calls/" + c.get("id").asString() + "/recordings")
+                .json()).isEmpty());
+    }
+
+    /** Whether the driver says this scenario does not apply; if so the table marks it "not supported". */
+    boolean notSupported(String scenario) {
+        if (!carrier.notSupported().containsKey(scenario)) {
+            return false;
+        }
+        ConformanceTable.notSupported(carrier.name() + " (" + databaseLabel() + ")", scenario,
+                carrier.notSupported().get(scenario));
+        return true;
     }
 
     // --- helpers -----------------------------------------------------------------------------------

@@ -40,6 +40,15 @@ interface CarrierDriver {
         return 403;
     }
 
+    /**
+     * Scenarios this carrier cannot do, by method name, with the reason. Such a scenario is not
+     * skipped: it checks that callmask refuses (or reports) it clearly instead, and the table says
+     * "not supported".
+     */
+    default java.util.Map<String, String> notSupported() {
+        return java.util.Map.of();
+    }
+
     /** A status report for a leg, to {@code statusUrl} as callmask gave it. {@code status} is callmask's wire word. */
     Reply status(CarrierApp app, String statusUrl, String callSid, String status, int sequence, Integer duration);
 

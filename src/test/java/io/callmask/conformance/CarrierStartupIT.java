@@ -51,6 +51,18 @@ class CarrierStartupIT {
     }
 
     @Test
+    void amazonConnectWithoutItsWebhookSecretOrWithAShortOneStopsTheStart() {
+        refused("callmask.carriers.connect.webhook-secret is empty", "--callmask.carriers.connect.enabled=true",
+                "--callmask.carriers.connect.instance-id=" + ConnectDriver.INSTANCE,
+                "--callmask.carriers.connect.contact-flow-id=" + ConnectDriver.FLOW);
+        refused("callmask.carriers.connect.webhook-secret must be at least 32 characters",
+                "--callmask.carriers.connect.enabled=true",
+                "--callmask.carriers.connect.instance-id=" + ConnectDriver.INSTANCE,
+                "--callmask.carriers.connect.contact-flow-id=" + ConnectDriver.FLOW,
+                "--callmask.carriers.connect.webhook-secret=too-short");
+    }
+
+    @Test
     void aCarrierClaimingANumberOutsideThePoolStopsTheStart() {
         refused("which is in neither callmask.pool nor callmask.hubs",
                 "--callmask.carriers.twilio.numbers=+918047189999");

@@ -140,7 +140,7 @@ final class Endpoint {
         return this;
     }
 
-    /** A webhook's JSON body (Vonage's events and inputs); unknown fields are the carrier's to add. */
+    /** A webhook's JSON body (Vonage's events and inputs, Amazon Connect's forwarded events); unknown fields are the carrier's to add. */
     Endpoint jsonWebhook(Map<String, Object> valid, Object... fields) {
         this.jsonWebhook = true;
         return json(valid, fields);

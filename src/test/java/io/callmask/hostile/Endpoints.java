@@ -217,6 +217,44 @@ final class Endpoints {
                                 "2026-11-25T10:00:03Z", "conversation_uuid", "CON-99999999-9999-4999-8999-999999999999"),
                                 "recording_url", URL, "start_time", TEXT, "end_time", TEXT)
                         .required("call", "recording_url"),
+                // --- Amazon Connect, through the forwarding Lambda (JSON, our HMAC over timestamp.body) -----
+                webhook("/webhooks/connect/inbound").carrier("connect").spoken()
+                        .jsonWebhook(connect("inbound", "c0000001-0000-4000-8000-000000000001", f.stranger(), f.pool(),
+                                map(), map("callmaskStep", "inbound")), "Details.ContactData.ContactId", SID,
+                                "Details.ContactData.CustomerEndpoint.Address", NUMBER,
+                                "Details.ContactData.SystemEndpoint.Address", NUMBER, "Name", ENUM)
+                        .required("Details.ContactData.ContactId", "Name").mayRecordEvents("dial-in.rejected"),
+                webhook("/webhooks/connect/menu").carrier("connect").spoken()
+                        .jsonWebhook(connect("menu", "c0000002-0000-4000-8000-000000000002", f.stranger(), f.hub(),
+                                map(), map("callmaskStep", "menu", "digits", "1234", "attempt", "1")),
+                                "Details.ContactData.ContactId", SID, "Details.ContactData.CustomerEndpoint.Address",
+                                NUMBER, "Details.Parameters.digits", DIGITS, "Details.Parameters.attempt", INTEGER)
+                        .required("Details.ContactData.ContactId", "Details.Parameters.attempt")
+                        .mayRecordEvents("dial-in.rejected"),
+                webhook("/webhooks/connect/connect").carrier("connect").spoken()
+                        .jsonWebhook(connect("connect", "c0000003-0000-4000-8000-000000000003", f.stranger(), f.pool(),
+                                map("callmaskCallId", "call_no_such_call"), map("callmaskStep", "connect")),
+                                "Details.ContactData.ContactId", SID, "Details.ContactData.Attributes.callmaskCallId", ID)
+                        .required("Details.ContactData.ContactId", "Details.ContactData.Attributes.callmaskCallId"),
+                webhook("/webhooks/connect/transfer-ended").carrier("connect")
+                        .jsonWebhook(connect("transfer-ended", "c0000004-0000-4000-8000-000000000004", f.stranger(),
+                                f.pool(), map(), map("callmaskStep", "transfer-ended", "outcome", "call-failed")),
+                                "Details.ContactData.ContactId", SID, "Details.Parameters.outcome", ENUM)
+                        .required("Details.ContactData.ContactId", "Details.Parameters.outcome"),
+                // a contact callmask does not know: acknowledged, nothing stored
+                webhook("/webhooks/connect/events").carrier("connect")
+                        .jsonWebhook(map("version", "0", "id", "e0000005", "detail-type", "Amazon Connect Contact Event",
+                                "source", "aws.connect", "account", "123456789012", "time", "2026-11-25T10:00:00Z",
+                                "region", "ap-south-1", "resources", List.of(), "detail", map("eventType", "DISCONNECTED",
+                                        "contactId", "c0000005-0000-4000-8000-000000000005", "channel", "VOICE",
+                                        "initiationMethod", "OUTBOUND", "instanceArn",
+                                        "arn:aws:connect:ap-south-1:123456789012:instance/"
+                                                + HostileInputSuite.CONNECT_INSTANCE,
+                                        "connectedToSystemTimestamp", "2026-11-25T10:00:03Z",
+                                        "disconnectTimestamp", "2026-11-25T10:00:45Z")),
+                                "detail.contactId", SID, "detail.eventType", TEXT, "detail.disconnectTimestamp", TEXT,
+                                "source", ENUM, "detail-type", ENUM)
+                        .required("source", "detail-type", "detail.contactId"),
 
                 // --- the emulator's control API (people holding phones) ------------------------
                 emulator("GET", "/emulator/phones"),
@@ -272,6 +310,17 @@ final class Endpoints {
     static Map<String, String> voice(String from, String to, String callSid) {
         return map2("CallSid", callSid, "AccountSid", "AC" + "0".repeat(32), "From", from, "To", to, "Caller", from,
                 "Called", to, "CallStatus", "ringing", "Direction", "inbound", "ApiVersion", "2010-04-01");
+    }
+
+    /** Amazon Connect's Lambda event for a flow step, as the forwarding Lambda posts it. */
+    static Map<String, Object> connect(String step, String contactId, String customer, String system,
+            Map<String, Object> attributes, Map<String, Object> parameters) {
+        return map("Details", map("ContactData", map("Attributes", attributes, "Channel", "VOICE", "ContactId", contactId,
+                "CustomerEndpoint", map("Address", customer, "Type", "TELEPHONE_NUMBER"), "InitialContactId", contactId,
+                "InitiationMethod", step.equals("connect") ? "OUTBOUND" : "INBOUND", "InstanceARN",
+                "arn:aws:connect:ap-south-1:123456789012:instance/" + HostileInputSuite.CONNECT_INSTANCE,
+                "SystemEndpoint", map("Address", system, "Type", "TELEPHONE_NUMBER")), "Parameters", parameters),
+                "Name", "ContactFlowEvent");
     }
 
     /** A Plivo answer URL's parameters (numbers without '+'). */

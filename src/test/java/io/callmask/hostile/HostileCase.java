@@ -94,13 +94,23 @@ record HostileCase(String family, String label, Endpoint endpoint, RawHttp.Reque
             return null;
         }
         if (endpoint.kind == Endpoint.Kind.WEBHOOK && r.status() == 200 && type.startsWith("application/json")) {
+            JsonNode answer = parse(r.body());
+            if (answer != null && answer.isObject()) {
+                // Amazon Connect's flows read a flat attribute map: a refused caller hears a prompt and is let
+                // go (or, after a wrong order code, asked again), never transferred
+                String action = answer.path("action").asString("");
+                if (!action.equals("hangup") && !action.equals("menu")) {
+                    return "a hostile flow step was transferred or unreadable: " + abbreviate(r.body());
+                }
+                return endpoint.spoken && answer.path("prompt").asString("").isBlank()
+                        ? "a refused caller heard nothing: empty prompt" : null;
+            }
             // an NCCO (Vonage): a JSON array of actions; a refused caller hears a talk and is never connected
-            JsonNode ncco = parse(r.body());
-            if (ncco == null || !ncco.isArray()) {
-                return "200 without an NCCO";
+            if (answer == null || !answer.isArray()) {
+                return "200 without an NCCO or attribute map";
             }
             boolean talks = false;
-            for (JsonNode action : ncco) {
+            for (JsonNode action : answer) {
                 talks |= action.path("action").asString("").equals("talk");
                 if (action.path("action").asString("").equals("connect")) {
                     return "a hostile webhook was bridged";

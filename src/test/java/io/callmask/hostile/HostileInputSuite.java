@@ -48,6 +48,13 @@ import tools.jackson.databind.JsonNode;
         "callmask.carriers.vonage.signature-secret=" + HostileInputSuite.VONAGE_SECRET,
         "callmask.carriers.vonage.api-key=" + io.callmask.support.VonageSigner.API_KEY,
         "callmask.carriers.vonage.api-base-url=http://localhost:1",
+        "callmask.carriers.connect.enabled=true",
+        "callmask.carriers.connect.instance-id=" + HostileInputSuite.CONNECT_INSTANCE,
+        "callmask.carriers.connect.contact-flow-id=66666666-7777-8888-9999-000000000000",
+        "callmask.carriers.connect.access-key-id=AKIAHOSTILE000000000",
+        "callmask.carriers.connect.secret-access-key=hostile-secret-access-key",
+        "callmask.carriers.connect.endpoint-override=http://localhost:1",
+        "callmask.carriers.connect.webhook-secret=" + HostileInputSuite.CONNECT_SECRET,
         "spring.main.banner-mode=off",
         // hostile requests are logged at WARN/INFO by design; the suite's own output is the summary
         "logging.level.io.callmask=ERROR",
@@ -64,6 +71,8 @@ abstract class HostileInputSuite {
     static final String VONAGE_SECRET = "hostile-vonage-signature-secret";
     /** A throw-away RSA key (PKCS#8 PEM): the adapter needs one to start; the suite places no Vonage call. */
     static final String VONAGE_KEY = "src/test/resources/hostile-vonage.key";
+    static final String CONNECT_SECRET = "hostile-connect-webhook-secret-0123456789";
+    static final String CONNECT_INSTANCE = "11111111-2222-3333-4444-555555555555";
     static final String POOL = "+918047180001";
     static final String HUB = "+918047180099";
 

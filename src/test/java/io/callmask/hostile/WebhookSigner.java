@@ -108,6 +108,66 @@ interface WebhookSigner {
         };
     }
 
+    /** callmask's own scheme for Amazon Connect's forwarding Lambda: v1= hex HMAC-SHA256(timestamp + "." + body). */
+    static WebhookSigner connect(String secret) {
+        return new WebhookSigner() {
+            @Override
+            public String header() {
+                return "X-Callmask-Signature";
+            }
+
+            @Override
+            public List<String[]> sign(String target, Map<String, String> params, String body) {
+                String ts = String.valueOf(java.time.Instant.now().getEpochSecond());
+                return pair(mac(secret, ts, body == null ? "" : body), ts);
+            }
+
+            @Override
+            public Map<String, List<String[]>> forgeries(String target, Map<String, String> params, String body) {
+                String now = String.valueOf(java.time.Instant.now().getEpochSecond());
+                String stale = String.valueOf(Long.parseLong(now) - 600);
+                String future = String.valueOf(Long.parseLong(now) + 600);
+                Map<String, List<String[]>> v = new LinkedHashMap<>();
+                v.put("unsigned", List.of());
+                v.put("no timestamp", List.<String[]>of(new String[] {header(), mac(secret, now, body)}));
+                v.put("empty signature", pair("", now));
+                v.put("garbage signature", pair("v1=" + "0".repeat(64), now));
+                v.put("upper-case hex", pair(mac(secret, now, body).toUpperCase().replace("V1=", "v1="), now));
+                v.put("no version prefix", pair(mac(secret, now, body).substring(3), now));
+                v.put("signed for another body", pair(mac(secret, now, body + " "), now));
+                v.put("signed with another secret", pair(mac("not-" + secret, now, body), now));
+                v.put("stale timestamp", pair(mac(secret, stale, body), stale));
+                v.put("future timestamp", pair(mac(secret, future, body), future));
+                v.put("timestamp not a number", pair(mac(secret, "x" + now, body), "x" + now));
+                List<String[]> two = new ArrayList<>(pair("v1=AAAA", now));
+                two.add(new String[] {header(), mac(secret, now, body)});
+                v.put("two signature headers", two);
+                return v;
+            }
+
+            private List<String[]> pair(String signature, String timestamp) {
+                return List.of(new String[] {header(), signature}, new String[] {"X-Callmask-Timestamp", timestamp});
+            }
+
+            private static String mac(String key, String timestamp, String body) {
+                try {
+                    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+                    mac.init(new javax.crypto.spec.SecretKeySpec(key.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                            "HmacSHA256"));
+                    return "v1=" + java.util.HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body)
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                } catch (java.security.GeneralSecurityException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+
+            @Override
+            public boolean coversQuery() {
+                return false;
+            }
+        };
+    }
+
     static WebhookSigner telnyx() {
         return new WebhookSigner() {
             @Override
