@@ -35,7 +35,6 @@ class H2ConnectHubMenuIT {
         fake.start();
         connect.stub(fake);
         List<String> settings = new ArrayList<>(connect.settings(fake.baseUrl()));
-        settings.add("--callmask.allocation.hub-threshold=3");
         settings.addAll(CarrierApp.h2("connect-hub"));
         app = CarrierApp.start(clock, settings);
     }
