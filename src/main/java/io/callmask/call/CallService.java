@@ -3,7 +3,10 @@ package io.callmask.call;
 import io.callmask.abuse.AbuseMonitor;
 import io.callmask.abuse.CallGate;
 import io.callmask.abuse.RetailerParty;
+import io.callmask.carrier.BridgedCall;
+import io.callmask.carrier.BridgingCarrier;
 import io.callmask.carrier.Carrier;
+import io.callmask.carrier.CarrierFeature;
 import io.callmask.carrier.Carriers;
 import io.callmask.carrier.CarrierException;
 import io.callmask.carrier.OutboundCall;
@@ -93,22 +96,30 @@ public class CallService {
                         + String.join(", ", session.parties().stream().map(Party::role).toList()) + "."));
         // Blocks and hours first: a refused call must not take from the limits.
         gate.checkClickToCall(session, caller);
+        // The carrier that owns the caller's masked number is the one that may show it.
+        Carrier carrier = carriers.owning(caller.masked());
+        if (session.record() && !carrier.features().contains(CarrierFeature.RECORDING)) {
+            throw new Problem(422, "recording-not-supported", "Recording not supported", "The session is recorded, "
+                    + "but carrier '" + carrier.name() + "', which owns the caller's masked number, cannot record "
+                    + "calls; open the session without recording, or give its numbers to a carrier that records.");
+        }
         if (limited) {
             Party retailer = session.party(RETAILER_ROLE).orElse(null);
             Party callee = session.other(caller);
             limits.require(retailer == null ? null : retailer.externalId(), retailer == null ? null : retailer.real(),
                     CUSTOMER_ROLE.equals(callee.role()) ? callee.real() : null);
         }
-        // The carrier that owns the caller's masked number is the one that may show it.
-        Carrier carrier = carriers.owning(caller.masked());
         String id = newId();
         Instant now = clock.instant();
         calls.insert(id, session.id(), Call.Direction.CLICK_TO_CALL, caller.position(), RetailerParty.idOf(caller),
                 carrier.name(), now);
         String carrierSid;
         try {
-            carrierSid = carrier.placeCall(new OutboundCall(id, caller.real(), caller.masked(),
-                    properties.ringTimeout(), properties.timeLimit()));
+            carrierSid = carrier instanceof BridgingCarrier bridging
+                    ? bridging.placeBridge(new BridgedCall(id, caller.real(), session.other(caller).real(),
+                            caller.masked(), properties.ringTimeout(), properties.timeLimit()))
+                    : carrier.placeCall(new OutboundCall(id, caller.real(), caller.masked(),
+                            properties.ringTimeout(), properties.timeLimit()));
         } catch (CarrierException e) {
             calls.fail(id, e.getMessage());
             events.record("call.carrier-error", session.id(), id, e.getMessage());

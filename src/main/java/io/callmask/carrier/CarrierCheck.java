@@ -32,6 +32,12 @@ class CarrierCheck implements ApplicationRunner {
                     + "; enable those carriers (callmask.carriers.<name>.enabled=true) or give the numbers to one "
                     + "that is (callmask.carriers.<name>.numbers, callmask.carrier)");
         }
+        var hubs = carriers.hubsWithoutDialIn();
+        if (!hubs.isEmpty()) {
+            throw new IllegalStateException("Hub numbers belong to carriers that cannot answer a dial-in: " + hubs
+                    + "; these carriers only bridge click-to-calls (no order-code menu): give the hubs to a carrier "
+                    + "that answers dial-ins (callmask.carriers.<name>.numbers) or remove them from callmask.hubs");
+        }
         log.info("Carriers enabled: {}", carriers.enabled());
     }
 }
