@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.lang.reflect.Method;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 
@@ -17,10 +20,37 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * scenarios passed after each carrier's run (the last print holds them all); it is also written to
  * {@code target/conformance/carriers.md}.
  */
-final class ConformanceTable implements TestWatcher, AfterAllCallback {
+final class ConformanceTable implements TestWatcher, AfterAllCallback, InvocationInterceptor {
 
     /** run ("twilio (H2)") -> scenario -> passed. */
     private static final Map<String, Map<String, Boolean>> RESULTS = new LinkedHashMap<>();
+    /** "run|scenario" -> why the carrier cannot run it (its refusal check ran instead). */
+    private static final Map<String, String> NOT_SUPPORTED = new TreeMap<>();
+
+    /**
+     * A scenario the driver declares unsupported does not run; its refusal check does, and the table
+     * says "not supported" when the check passed (FAIL when it did not).
+     */
+    @Override
+    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
+            ExtensionContext context) throws Throwable {
+        CarrierConformance suite = (CarrierConformance) context.getRequiredTestInstance();
+        String scenario = context.getRequiredTestMethod().getName();
+        CarrierDriver.Unsupported unsupported = suite.carrier.unsupported().get(scenario);
+        if (unsupported == null) {
+            invocation.proceed();
+            return;
+        }
+        invocation.skip();
+        synchronized (ConformanceTable.class) {
+            NOT_SUPPORTED.put(run(suite) + "|" + scenario, unsupported.reason());
+        }
+        unsupported.check().accept(suite);
+    }
+
+    private static String run(CarrierConformance suite) {
+        return suite.carrier.name() + " (" + suite.databaseLabel() + ")";
+    }
 
     @Override
     public void testSuccessful(ExtensionContext context) {
@@ -44,7 +74,7 @@ final class ConformanceTable implements TestWatcher, AfterAllCallback {
 
     private static synchronized void record(ExtensionContext context, boolean passed) {
         CarrierConformance suite = (CarrierConformance) context.getRequiredTestInstance();
-        String run = suite.carrier.name() + " (" + suite.databaseLabel() + ")";
+        String run = run(suite);
         RESULTS.computeIfAbsent(run, r -> new TreeMap<>()).put(context.getRequiredTestMethod().getName(), passed);
     }
 
@@ -65,13 +95,24 @@ final class ConformanceTable implements TestWatcher, AfterAllCallback {
         out.append("\n|---|").append("---|".repeat(RESULTS.size())).append('\n');
         for (String scenario : scenarios) {
             out.append("| ").append(scenario).append(" |");
-            RESULTS.values().forEach(r -> out.append(r.containsKey(scenario) ? (r.get(scenario) ? " pass |" : " FAIL |")
-                    : " - |"));
+            RESULTS.forEach((run, r) -> out.append(!r.containsKey(scenario) ? " - |" : !r.get(scenario) ? " FAIL |"
+                    : NOT_SUPPORTED.containsKey(run + "|" + scenario) ? " not supported |" : " pass |"));
             out.append('\n');
         }
         out.append("| **passed** |");
-        RESULTS.values().forEach(r -> out.append(' ').append(r.values().stream().filter(b -> b).count()).append('/')
-                .append(r.size()).append(" |"));
-        return out.append('\n').toString();
+        RESULTS.forEach((run, r) -> {
+            long unsupported = r.keySet().stream().filter(s -> NOT_SUPPORTED.containsKey(run + "|" + s)).count();
+            long passed = r.entrySet().stream().filter(e -> e.getValue())
+                    .filter(e -> !NOT_SUPPORTED.containsKey(run + "|" + e.getKey())).count();
+            out.append(' ').append(passed).append('/').append(r.size() - unsupported)
+                    .append(unsupported == 0 ? "" : " (" + unsupported + " not supported)").append(" |");
+        });
+        out.append('\n');
+        if (!NOT_SUPPORTED.isEmpty()) {
+            out.append("\nNot supported (the refusal was checked instead):\n\n");
+            NOT_SUPPORTED.forEach((key, reason) -> out.append("- ").append(key.replace("|", ": ")).append(" - ")
+                    .append(reason).append('\n'));
+        }
+        return out.toString();
     }
 }
