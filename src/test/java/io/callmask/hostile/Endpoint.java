@@ -80,6 +80,9 @@ final class Endpoint {
     boolean operator;
     final List<String> notes = new ArrayList<>();
 
+    /** The path variable holding a JSON webhook's secret (see {@link #jsonWebhook}), else null. */
+    String secretVar;
+
     private Endpoint(Kind kind, String method, String template) {
         this.kind = kind;
         this.method = method;
@@ -136,6 +139,15 @@ final class Endpoint {
         return this;
     }
 
+    /**
+     * A webhook whose carrier posts JSON and signs nothing (MSG91): its body goes through the JSON
+     * families, and its protection is the secret path segment {@code secretVar}.
+     */
+    Endpoint jsonWebhook(String secretVar, Map<String, Object> valid, Object... fields) {
+        this.secretVar = secretVar;
+        return json(valid, fields);
+    }
+
     Endpoint required(String... names) {
         required.addAll(List.of(names));
         return this;
@@ -178,11 +190,11 @@ final class Endpoint {
     }
 
     boolean hasJsonBody() {
-        return body instanceof Map && (kind == Kind.API || kind == Kind.EMULATOR);
+        return body instanceof Map && (kind == Kind.API || kind == Kind.EMULATOR || secretVar != null);
     }
 
     boolean hasFormBody() {
-        return body instanceof Map && (kind == Kind.WEBHOOK || kind == Kind.EMULATOR_TWILIO);
+        return body instanceof Map && secretVar == null && (kind == Kind.WEBHOOK || kind == Kind.EMULATOR_TWILIO);
     }
 
     /** The path with the given path variables and query parameters, encoded. */

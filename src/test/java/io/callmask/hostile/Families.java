@@ -62,7 +62,9 @@ final class Families {
             if (e.kind == Kind.API) {
                 auth(e);
             }
-            if (e.kind == Kind.WEBHOOK) {
+            if (e.kind == Kind.WEBHOOK && e.secretVar != null) {
+                secretPath(e);
+            } else if (e.kind == Kind.WEBHOOK) {
                 signatures(e);
                 formValues(e);
                 formShape(e);
@@ -255,6 +257,7 @@ final class Families {
             case "twilio" -> WebhookSigner.twilio(base, authToken);
             case "telnyx" -> WebhookSigner.telnyx();
             case "plivo" -> WebhookSigner.plivo(base, HostileInputSuite.PLIVO_TOKEN);
+            case "msg91" -> WebhookSigner.secretInPath();
             default -> throw new IllegalStateException("no signer for " + e.carrier);
         };
     }
@@ -280,6 +283,19 @@ final class Families {
             query.replaceAll((k, v) -> v + "x");
             add("signature", "replayed with an altered query", e, send(e, "POST", e.target(e.pathVars, query), FORM,
                     form, signer.sign(target, params, form), false, false), Expect.REFUSED, Set.of(403));
+        }
+    }
+
+    /** An unsigned webhook's secret path segment, guessed: an ordinary 404 every time, nothing changed. */
+    private void secretPath(Endpoint e) {
+        String secret = e.pathVars.get(e.secretVar);
+        for (String guess : List.of(secret + "x", secret.substring(1), secret.toUpperCase(java.util.Locale.ROOT),
+                secret.substring(0, secret.length() - 1) + (secret.endsWith("0") ? "1" : "0"), " " + secret, "a".repeat(
+                        secret.length()))) {
+            Map<String, String> vars = new LinkedHashMap<>(e.pathVars);
+            vars.put(e.secretVar, guess);
+            add("secret-path", show(guess), e, send(e, e.method, e.target(vars, e.query), "application/json",
+                    json(e.body), List.of()), Expect.REFUSED, Set.of(404));
         }
     }
 

@@ -42,6 +42,10 @@ import tools.jackson.databind.JsonNode;
         "callmask.carriers.plivo.auth-id=MAHOSTILE00000000000",
         "callmask.carriers.plivo.auth-token=" + HostileInputSuite.PLIVO_TOKEN,
         "callmask.carriers.plivo.api-base-url=http://localhost:1",
+        "callmask.carriers.msg91.enabled=true",
+        "callmask.carriers.msg91.auth-key=hostile-msg91-key",
+        "callmask.carriers.msg91.webhook-secret=" + HostileInputSuite.MSG91_SECRET,
+        "callmask.carriers.msg91.api-base-url=http://localhost:1",
         "spring.main.banner-mode=off",
         // hostile requests are logged at WARN/INFO by design; the suite's own output is the summary
         "logging.level.io.callmask=ERROR",
@@ -55,6 +59,7 @@ abstract class HostileInputSuite {
     static final String OPERATOR_KEY = "it-operator-key";
     static final String AUTH_TOKEN = "it-auth-token";
     static final String PLIVO_TOKEN = "hostile-plivo-token";
+    static final String MSG91_SECRET = "hostile-msg91-secret-0123456789abcdef";
     static final String POOL = "+918047180001";
     static final String HUB = "+918047180099";
 

@@ -19,6 +19,11 @@ import tools.jackson.databind.JsonNode;
  */
 record Msg91Report(String callId, String uuid, LegStatus status, Integer duration) {
 
+    /** Every placeholder MSG91's voice webhook builder offers; a body with anything else is not MSG91's. */
+    static final java.util.Set<String> PLACEHOLDERS = java.util.Set.of("uuid", "CRQID", "requestedAt", "status",
+            "duration", "charged", "startTime", "endTime", "destination", "type", "ivrInputs", "callerId", "agentId",
+            "destinationB", "failureReason", "direction", "agentName", "source");
+
     /** The callee leg's id: MSG91 names no second leg, so it is derived from the call's. */
     String calleeLeg() {
         return uuid + ":b";
@@ -32,6 +37,12 @@ record Msg91Report(String callId, String uuid, LegStatus status, Integer duratio
     static Msg91Report of(JsonNode body) {
         if (body == null || !body.isObject()) {
             throw Problem.badRequest("invalid-report", "The report must be a JSON object.");
+        }
+        for (String name : body.propertyNames()) {
+            if (!PLACEHOLDERS.contains(name)) {
+                throw Problem.badRequest("unknown-field", "'" + (name.length() > 32 ? name.substring(0, 32) : name)
+                        + "' is not one of MSG91's report placeholders.");
+            }
         }
         String callId = WebhookInput.id(text(body, "CRQID", true), "call");
         String uuid = WebhookInput.sid(text(body, "uuid", true));
