@@ -93,6 +93,16 @@ public class Carriers {
         return hubs;
     }
 
+    /** Pool numbers in service owned by a carrier without {@link CarrierFeature#RECORDING}, by redacted number. */
+    Map<String, String> numbersWithoutRecording() {
+        Map<String, String> numbers = new TreeMap<>();
+        pool.all().stream().filter(n -> n.state() != io.callmask.pool.PoolNumber.State.RETIRED)
+                .filter(n -> byName.containsKey(n.carrier()))
+                .filter(n -> !byName.get(n.carrier()).features().contains(CarrierFeature.RECORDING))
+                .forEach(n -> numbers.put(Redaction.redact(n.number().e164()), n.carrier()));
+        return numbers;
+    }
+
     /** Pool and hub numbers whose carrier is not enabled, as {@code redacted number -> carrier}. */
     Map<String, String> orphans() {
         Map<String, String> orphans = new TreeMap<>();
