@@ -3,7 +3,10 @@ package io.callmask.call;
 import io.callmask.abuse.AbuseMonitor;
 import io.callmask.abuse.CallGate;
 import io.callmask.abuse.RetailerParty;
+import io.callmask.carrier.BridgedCall;
+import io.callmask.carrier.BridgingCarrier;
 import io.callmask.carrier.Carrier;
+import io.callmask.carrier.CarrierFeature;
 import io.callmask.carrier.Carriers;
 import io.callmask.carrier.CarrierException;
 import io.callmask.carrier.CarrierFeature;
@@ -101,7 +104,8 @@ public class CallService {
             // refused before anything rings, as the webhook flow refuses a recorded dial-in on such a carrier
             throw new Problem(422, "carrier-cannot-record", "Carrier cannot record",
                     "The session is recorded, but carrier '" + carrier.name() + "', which owns the caller's masked "
-                            + "number, cannot record a call with a notice to both parties.");
+                            + "number, cannot record a call with a notice to both parties; open the session "
+                            + "without recording, or give its numbers to a carrier that records.");
         }
         if (limited) {
             Party retailer = session.party(RETAILER_ROLE).orElse(null);
@@ -115,8 +119,11 @@ public class CallService {
                 carrier.name(), now);
         String carrierSid;
         try {
-            carrierSid = carrier.placeCall(new OutboundCall(id, caller.real(), caller.masked(),
-                    properties.ringTimeout(), properties.timeLimit()));
+            carrierSid = carrier instanceof BridgingCarrier bridging
+                    ? bridging.placeBridge(new BridgedCall(id, caller.real(), session.other(caller).real(),
+                            caller.masked(), properties.ringTimeout(), properties.timeLimit()))
+                    : carrier.placeCall(new OutboundCall(id, caller.real(), caller.masked(),
+                            properties.ringTimeout(), properties.timeLimit()));
         } catch (CarrierException e) {
             calls.fail(id, e.getMessage());
             events.record("call.carrier-error", session.id(), id, e.getMessage());

@@ -19,9 +19,11 @@ class CarrierCheck implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(CarrierCheck.class);
 
     private final Carriers carriers;
+    private final io.callmask.recording.RecordingProperties recording;
 
-    CarrierCheck(Carriers carriers) {
+    CarrierCheck(Carriers carriers, io.callmask.recording.RecordingProperties recording) {
         this.carriers = carriers;
+        this.recording = recording;
     }
 
     @Override
@@ -31,6 +33,19 @@ class CarrierCheck implements ApplicationRunner {
             throw new IllegalStateException("Pool numbers belong to carriers that are not enabled: " + orphans
                     + "; enable those carriers (callmask.carriers.<name>.enabled=true) or give the numbers to one "
                     + "that is (callmask.carriers.<name>.numbers, callmask.carrier)");
+        }
+        var hubs = carriers.hubsWithoutDialIn();
+        if (!hubs.isEmpty()) {
+            throw new IllegalStateException("Hub numbers belong to carriers that cannot answer a dial-in: " + hubs
+                    + "; these carriers only bridge click-to-calls (no order-code menu): give the hubs to a carrier "
+                    + "that answers dial-ins (callmask.carriers.<name>.numbers) or remove them from callmask.hubs");
+        }
+        // Every session records by default, and no call showing these numbers can be recorded: each would be refused.
+        var unrecordable = carriers.numbersWithoutRecording();
+        if (recording.byDefault() && !unrecordable.isEmpty()) {
+            throw new IllegalStateException("callmask.recording.default is true, but numbers belong to carriers that "
+                    + "cannot record: " + unrecordable + "; set callmask.recording.default=false (sessions may still "
+                    + "ask for recording) or give the numbers to a carrier that records");
         }
         log.info("Carriers enabled: {}", carriers.enabled());
     }

@@ -81,6 +81,29 @@ public class Carriers {
                 || pool.carrierOf(callerId).map(carrier.name()::equals).orElse(false);
     }
 
+    /**
+     * Hub numbers owned by a carrier that bridges click-to-calls itself ({@link BridgingCarrier}): a hub
+     * is only ever dialled into and answered with the order-code menu, which such a carrier cannot play.
+     */
+    Map<String, String> hubsWithoutDialIn() {
+        Map<String, String> hubs = new TreeMap<>();
+        pool.all().stream().filter(n -> n.state() != io.callmask.pool.PoolNumber.State.RETIRED)
+                .filter(n -> n.kind() == io.callmask.pool.PoolNumber.Kind.HUB)
+                .filter(n -> byName.get(n.carrier()) instanceof BridgingCarrier)
+                .forEach(n -> hubs.put(Redaction.redact(n.number().e164()), n.carrier()));
+        return hubs;
+    }
+
+    /** Pool numbers in service owned by a carrier without {@link CarrierFeature#RECORDING}, by redacted number. */
+    Map<String, String> numbersWithoutRecording() {
+        Map<String, String> numbers = new TreeMap<>();
+        pool.all().stream().filter(n -> n.state() != io.callmask.pool.PoolNumber.State.RETIRED)
+                .filter(n -> byName.containsKey(n.carrier()))
+                .filter(n -> !byName.get(n.carrier()).features().contains(CarrierFeature.RECORDING))
+                .forEach(n -> numbers.put(Redaction.redact(n.number().e164()), n.carrier()));
+        return numbers;
+    }
+
     /** Pool and hub numbers whose carrier is not enabled, as {@code redacted number -> carrier}. */
     Map<String, String> orphans() {
         Map<String, String> orphans = new TreeMap<>();

@@ -70,6 +70,26 @@ interface CarrierDriver {
     /** Stubs the recording's audio at the fake; returns the request path callmask must use. */
     String stubRecordingAudio(WireMockServer fake, String recordingSid, byte[] audio);
 
+    /**
+     * Scenarios (by method name) this carrier cannot run, each with the check that runs instead: what
+     * callmask does in its place, asserted (a clear refusal at start-up or per request). The table
+     * reports them as "not supported"; a failing check is a failure like any other.
+     */
+    default java.util.Map<String, Unsupported> unsupported() {
+        return java.util.Map.of();
+    }
+
+    /**
+     * Whether the carrier shows one caller ID on both legs (a carrier that bridges a click-to-call
+     * itself): the callee then sees the caller's masked number, not its own.
+     */
+    default boolean oneCallerIdForBothLegs() {
+        return false;
+    }
+
+    /** Why a scenario does not apply, and the check of the refusal that takes its place. */
+    record Unsupported(String reason, java.util.function.Consumer<CarrierConformance> check) {}
+
     /** The first leg of a click-to-call as the fake received it. */
     record PlacedCall(String to, String from, String answerUrl, String statusUrl, String carrierSid) {}
 

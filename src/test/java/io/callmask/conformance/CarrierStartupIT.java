@@ -67,4 +67,18 @@ class CarrierStartupIT {
         refused("which is in neither callmask.pool nor callmask.hubs",
                 "--callmask.carriers.twilio.numbers=+918047189999");
     }
+
+    @Test
+    void anUnsignedCarrierWithoutItsWebhookSecretStopsTheStart() {
+        refused("callmask.carriers.msg91.webhook-secret must be 32 to 128", "--callmask.carriers.msg91.enabled=true",
+                "--callmask.carriers.msg91.auth-key=key");
+    }
+
+    @Test
+    void recordingByDefaultWithNumbersOfACarrierThatCannotRecordStopsTheStart() {
+        refused("callmask.recording.default is true, but numbers belong to carriers that cannot record: "
+                        + "{+91 80•••••002=knowlarity}", "--callmask.recording.default=true",
+                "--callmask.carriers.knowlarity.enabled=true", "--callmask.carriers.knowlarity.sr-api-key=sr",
+                "--callmask.carriers.knowlarity.api-key=key", "--callmask.carriers.knowlarity.numbers=+918047180002");
+    }
 }

@@ -84,6 +84,9 @@ final class Endpoint {
     boolean jsonWebhook;
     final List<String> notes = new ArrayList<>();
 
+    /** The path variable holding a JSON webhook's secret (see {@link #jsonWebhook}), else null. */
+    String secretVar;
+
     private Endpoint(Kind kind, String method, String template) {
         this.kind = kind;
         this.method = method;
@@ -153,6 +156,15 @@ final class Endpoint {
             bodyFields.put((String) fields[i], (Field) fields[i + 1]);
         }
         return this;
+    }
+
+    /**
+     * A webhook whose carrier posts JSON and signs nothing (MSG91): its body goes through the JSON
+     * families, and its protection is the secret path segment {@code secretVar}.
+     */
+    Endpoint jsonWebhook(String secretVar, Map<String, Object> valid, Object... fields) {
+        this.secretVar = secretVar;
+        return jsonWebhook(valid, fields);
     }
 
     Endpoint required(String... names) {

@@ -255,6 +255,14 @@ final class Endpoints {
                                 "detail.contactId", SID, "detail.eventType", TEXT, "detail.disconnectTimestamp", TEXT,
                                 "source", ENUM, "detail-type", ENUM)
                         .required("source", "detail-type", "detail.contactId"),
+                // --- MSG91's report webhook (JSON as the operator's template writes it, unsigned: secret path) --
+                webhook("/webhooks/msg91/{secret}/report").carrier("msg91")
+                        .path("secret", HostileInputSuite.MSG91_SECRET, ID)
+                        .jsonWebhook("secret", map("uuid", "8ee1c0bcd7664939a3c92359b3328272", "CRQID",
+                                "call_no_such_call", "requestedAt", "2026-11-25 09:23:27", "status", "Completed",
+                                "duration", "42", "callerId", f.pool().substring(1)),
+                                "uuid", SID, "CRQID", ID, "status", ENUM, "duration", INTEGER)
+                        .required("uuid", "CRQID", "status"),
 
                 // --- the emulator's control API (people holding phones) ------------------------
                 emulator("GET", "/emulator/phones"),

@@ -27,6 +27,31 @@ interface WebhookSigner {
     /** Whether the signature covers the URL's query (Twilio's does; Telnyx's covers the body only). */
     boolean coversQuery();
 
+    /** A carrier that signs nothing (MSG91): the secret is in the path; there is no header to forge. */
+    static WebhookSigner secretInPath() {
+        return new WebhookSigner() {
+            @Override
+            public String header() {
+                return "X-Unsigned";
+            }
+
+            @Override
+            public List<String[]> sign(String target, Map<String, String> params, String body) {
+                return List.of();
+            }
+
+            @Override
+            public Map<String, List<String[]>> forgeries(String target, Map<String, String> params, String body) {
+                return Map.of();
+            }
+
+            @Override
+            public boolean coversQuery() {
+                return false;
+            }
+        };
+    }
+
     static WebhookSigner twilio(String base, String authToken) {
         return new WebhookSigner() {
             @Override
