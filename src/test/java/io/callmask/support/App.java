@@ -79,8 +79,10 @@ public final class App implements AutoCloseable {
     }
 
     public static List<String> postgres(String url) {
-        return List.of("--spring.datasource.url=" + url, "--spring.datasource.username=" + PostgresDatabase.USER,
-                "--spring.datasource.password=");
+        List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + PostgresDatabase.USER, "--spring.datasource.password="));
+        PostgresDatabase.POOL.forEach((name, value) -> args.add("--" + name + "=" + value));
+        return args;
     }
 
     public JdbcClient jdbc() {

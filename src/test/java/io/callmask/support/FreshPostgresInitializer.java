@@ -13,9 +13,9 @@ public class FreshPostgresInitializer implements ApplicationContextInitializer<C
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("fresh-postgres", Map.of(
-                "spring.datasource.url", PostgresDatabase.create(),
-                "spring.datasource.username", PostgresDatabase.USER,
-                "spring.datasource.password", "")));
+        Map<String, Object> settings = new java.util.HashMap<>(PostgresDatabase.POOL);
+        settings.putAll(Map.of("spring.datasource.url", PostgresDatabase.create(),
+                "spring.datasource.username", PostgresDatabase.USER, "spring.datasource.password", ""));
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("fresh-postgres", settings));
     }
 }

@@ -18,22 +18,28 @@ public final class PostgresDatabase {
     public static final String USER = env("CALLMASK_TEST_PG_USER", "postgres");
 
     /**
-     * One open connection to each database this JVM created: a database in use refuses to drop, so a
-     * parallel run's clean-up of leftovers cannot remove it between its creation and its first use.
+     * Connection-pool settings for every test instance on PostgreSQL: many Spring contexts stay cached
+     * in one test JVM, and with Hikari's default of ten connections each they would exhaust the
+     * server's max_connections (100 by default) long before the suite ends.
      */
-    private static final java.util.List<Connection> HOLDS = new java.util.ArrayList<>();
+    public static final java.util.Map<String, String> POOL = java.util.Map.of(
+            "spring.datasource.hikari.maximum-pool-size", "5",
+            "spring.datasource.hikari.minimum-idle", "1",
+            "spring.datasource.hikari.idle-timeout", "10000");
+
+    /** A test database older than this is a leftover of an earlier run (a whole CI run takes minutes). */
+    private static final long LEFTOVER_AFTER_SECONDS = 6 * 3600;
 
     private PostgresDatabase() {}
 
     /** Creates a new, empty database and returns its JDBC URL. */
     public static String create() {
-        String name = "callmask_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        // The creation time in the name lets a later run tell leftovers from databases a parallel run uses.
+        String name = "callmask_test_" + System.currentTimeMillis() / 1000 + "_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         try (Connection c = DriverManager.getConnection(url("postgres"), USER, "")) {
             dropLeftovers(c);
             c.createStatement().execute("create database " + name);
-            synchronized (HOLDS) {
-                HOLDS.add(DriverManager.getConnection(url(name), USER, ""));
-            }
             return url(name);
         } catch (SQLException e) {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -45,7 +51,7 @@ public final class PostgresDatabase {
         }
     }
 
-    /** Databases of earlier runs; one still in use by a parallel run refuses to drop and stays. */
+    /** Databases of earlier runs, by the time in their name; one still in use refuses to drop and stays. */
     private static void dropLeftovers(Connection c) throws SQLException {
         var names = new java.util.ArrayList<String>();
         try (var rs = c.createStatement().executeQuery(
@@ -54,7 +60,12 @@ public final class PostgresDatabase {
                 names.add(rs.getString(1));
             }
         }
+        long before = System.currentTimeMillis() / 1000 - LEFTOVER_AFTER_SECONDS;
         for (String old : names) {
+            var created = java.util.regex.Pattern.compile("callmask_test_(\\d{10})_.*").matcher(old);
+            if (created.matches() && Long.parseLong(created.group(1)) > before) {
+                continue; // recent: perhaps a parallel run's
+            }
             try {
                 c.createStatement().execute("drop database if exists " + old);
             } catch (SQLException inUse) {

@@ -20,9 +20,9 @@ public class PostgresInitializer implements ApplicationContextInitializer<Config
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("postgres-test", Map.of(
-                "spring.datasource.url", url(),
-                "spring.datasource.username", PostgresDatabase.USER,
-                "spring.datasource.password", "")));
+        Map<String, Object> settings = new java.util.HashMap<>(PostgresDatabase.POOL);
+        settings.putAll(Map.of("spring.datasource.url", url(), "spring.datasource.username", PostgresDatabase.USER,
+                "spring.datasource.password", ""));
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("postgres-test", settings));
     }
 }
