@@ -96,7 +96,9 @@ class ExotelWebhookController {
         Integer duration = WebhookInput.notNegative("DialCallDuration",
                 WebhookInput.count("DialCallDuration", WebhookInput.single(request, "DialCallDuration", false)));
         Optional<String> callId = calls.callOfLeg(sid);
-        if (callId.isEmpty()) { // turned away: nobody was dialled, the Greeting says the message kept for it
+        if (callId.isEmpty() || greetings.get(sid).isPresent()) {
+            // turned away or refused at the Connect applet: nobody was dialled; the Greeting says the kept message
+            callId.ifPresent(id -> flow.status(id, Leg.Role.CALLER, sid, LegStatus.COMPLETED, null, null));
             return ResponseEntity.status(HttpStatus.FOUND).build();
         }
         LegStatus dial = dialOutcome(callType);
