@@ -95,13 +95,13 @@ class ExotelWebhookController {
         String callType = WebhookInput.single(request, "CallType", false);
         Integer duration = WebhookInput.notNegative("DialCallDuration",
                 WebhookInput.count("DialCallDuration", WebhookInput.single(request, "DialCallDuration", false)));
+        LegStatus dial = dialOutcome(callType);
         Optional<String> callId = calls.callOfLeg(sid);
         if (callId.isEmpty() || greetings.get(sid).isPresent()) {
             // turned away or refused at the Connect applet: nobody was dialled; the Greeting says the kept message
             callId.ifPresent(id -> flow.status(id, Leg.Role.CALLER, sid, LegStatus.COMPLETED, null, null));
             return ResponseEntity.status(HttpStatus.FOUND).build();
         }
-        LegStatus dial = dialOutcome(callType);
         VoiceReply reply = flow.dialComplete(callId.get(), dial, sid + ":b", duration);
         flow.status(callId.get(), Leg.Role.CALLER, sid, LegStatus.COMPLETED, null, null);
         Optional<String> said = ExotelApplets.spoken(reply);
