@@ -72,6 +72,9 @@ class CarrierStartupIT {
     void anUnsignedCarrierWithoutItsWebhookSecretStopsTheStart() {
         refused("callmask.carriers.msg91.webhook-secret must be 32 to 128", "--callmask.carriers.msg91.enabled=true",
                 "--callmask.carriers.msg91.auth-key=key");
+        refused("callmask.carriers.exotel.webhook-secret must be 32 to 128", "--callmask.carriers.exotel.enabled=true",
+                "--callmask.carriers.exotel.account-sid=sid", "--callmask.carriers.exotel.api-key=key",
+                "--callmask.carriers.exotel.api-token=token", "--callmask.carriers.exotel.webhook-secret=too-short");
     }
 
     @Test

@@ -167,6 +167,15 @@ final class Endpoint {
         return jsonWebhook(valid, fields);
     }
 
+    /**
+     * A webhook the carrier fetches with query parameters and signs nothing (Exotel's applet URLs): its
+     * protection is the secret path segment {@code secretVar}, as for {@link #jsonWebhook(String, Map, Object...)}.
+     */
+    Endpoint secretPath(String secretVar) {
+        this.secretVar = secretVar;
+        return this;
+    }
+
     Endpoint required(String... names) {
         required.addAll(List.of(names));
         return this;

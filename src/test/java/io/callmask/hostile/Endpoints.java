@@ -263,6 +263,28 @@ final class Endpoints {
                                 "duration", "42", "callerId", f.pool().substring(1)),
                                 "uuid", SID, "CRQID", ID, "status", ENUM, "duration", INTEGER)
                         .required("uuid", "CRQID", "status"),
+                // --- Exotel's webhooks (unsigned: secret path): the flow's applets by GET, the StatusCallback as JSON --
+                webhook("GET", "/webhooks/exotel/{secret}/connect").carrier("exotel").secretPath("secret")
+                        .path("secret", HostileInputSuite.EXOTEL_SECRET, ID)
+                        .query("CallSid", "e0a1b2c3d4e5f60718293a4b5c6d7e8f", SID)
+                        .query("CallFrom", "0" + f.stranger().substring(3), NUMBER)
+                        .query("CallTo", "0" + f.pool().substring(3), NUMBER).query("Direction", "incoming", TEXT)
+                        .required("CallSid", "CallFrom", "CallTo").mayRecordEvents("dial-in.rejected"),
+                webhook("GET", "/webhooks/exotel/{secret}/dial-ended").carrier("exotel").secretPath("secret")
+                        .path("secret", HostileInputSuite.EXOTEL_SECRET, ID)
+                        .query("CallSid", "e1a1b2c3d4e5f60718293a4b5c6d7e8f", SID).query("CallType", "completed", ENUM)
+                        .query("DialCallDuration", "0", INTEGER).required("CallSid"),
+                webhook("GET", "/webhooks/exotel/{secret}/greeting").carrier("exotel").secretPath("secret")
+                        .path("secret", HostileInputSuite.EXOTEL_SECRET, ID)
+                        .query("CallSid", "e2a1b2c3d4e5f60718293a4b5c6d7e8f", SID).required("CallSid"),
+                webhook("/webhooks/exotel/{secret}/status").carrier("exotel")
+                        .path("secret", HostileInputSuite.EXOTEL_SECRET, ID)
+                        .jsonWebhook("secret", map("CallSid", "e3a1b2c3d4e5f60718293a4b5c6d7e8f", "EventType", "terminal",
+                                "Status", "completed", "CustomField", "call_no_such_call", "ConversationDuration", "42",
+                                "Legs", List.of(map("Status", "completed", "OnCallDuration", "50"))),
+                                "CallSid", SID, "CustomField", ID, "Status", ENUM, "EventType", ENUM,
+                                "ConversationDuration", INTEGER, "Legs.0.Status", ENUM)
+                        .required("CallSid", "CustomField", "Status"),
 
                 // --- the emulator's control API (people holding phones) ------------------------
                 emulator("GET", "/emulator/phones"),

@@ -93,6 +93,15 @@ record HostileCase(String family, String label, Endpoint endpoint, RawHttp.Reque
             }
             return null;
         }
+        if (endpoint.carrier.equals("exotel") && r.status() == 302 && r.body().isEmpty()) {
+            return null; // a sync Passthru's failure branch: the flow goes on to the Greeting, which says why
+        }
+        if (endpoint.carrier.equals("exotel") && r.status() == 200 && type.startsWith("application/json")) {
+            // a Connect applet's answer: a refused caller is dialled to nobody (the Greeting speaks next)
+            JsonNode numbers = parse(r.body()) == null ? null : parse(r.body()).path("destination").path("numbers");
+            return numbers != null && numbers.isArray() && numbers.isEmpty() ? null
+                    : "a hostile applet request was bridged or unreadable: " + abbreviate(r.body());
+        }
         if (endpoint.kind == Endpoint.Kind.WEBHOOK && r.status() == 200 && type.startsWith("application/json")) {
             JsonNode answer = parse(r.body());
             if (answer != null && answer.isObject()) {

@@ -59,6 +59,12 @@ import tools.jackson.databind.JsonNode;
         "callmask.carriers.msg91.auth-key=hostile-msg91-key",
         "callmask.carriers.msg91.webhook-secret=" + HostileInputSuite.MSG91_SECRET,
         "callmask.carriers.msg91.api-base-url=http://localhost:1",
+        "callmask.carriers.exotel.enabled=true",
+        "callmask.carriers.exotel.account-sid=hostile-exotel",
+        "callmask.carriers.exotel.api-key=hostile-exotel-key",
+        "callmask.carriers.exotel.api-token=hostile-exotel-token",
+        "callmask.carriers.exotel.webhook-secret=" + HostileInputSuite.EXOTEL_SECRET,
+        "callmask.carriers.exotel.api-base-url=http://localhost:1",
         "spring.main.banner-mode=off",
         // hostile requests are logged at WARN/INFO by design; the suite's own output is the summary
         "logging.level.io.callmask=ERROR",
@@ -78,6 +84,7 @@ abstract class HostileInputSuite {
     static final String CONNECT_SECRET = "hostile-connect-webhook-secret-0123456789";
     static final String CONNECT_INSTANCE = "11111111-2222-3333-4444-555555555555";
     static final String MSG91_SECRET = "hostile-msg91-secret-0123456789abcdef";
+    static final String EXOTEL_SECRET = "hostile-exotel-secret-0123456789abcdef";
     static final String POOL = "+918047180001";
     static final String HUB = "+918047180099";
 
