@@ -3,12 +3,11 @@ package io.callmask.carrier.exotel;
 import io.callmask.carrier.BridgedCall;
 import io.callmask.carrier.BridgingCarrier;
 import io.callmask.carrier.CarrierException;
+import io.callmask.carrier.CarrierHttp;
 import io.callmask.carrier.CarrierFeature;
 import io.callmask.web.PublicBaseUrl;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +44,7 @@ class ExotelCarrier implements BridgingCarrier {
     private final ExotelProperties properties;
     private final java.util.function.UnaryOperator<String> publicUrl;
     private final JsonMapper json;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final CarrierHttp http = new CarrierHttp("Exotel");
 
     @org.springframework.beans.factory.annotation.Autowired
     ExotelCarrier(ExotelProperties properties, PublicBaseUrl publicBaseUrl, JsonMapper json) {
@@ -76,20 +75,11 @@ class ExotelCarrier implements BridgingCarrier {
     public String placeBridge(BridgedCall call) {
         String statusUrl = publicUrl.apply(ExotelWebhookController.BASE + "/" + properties.webhookSecret()
                 + "/status");
-        HttpResponse<String> response;
-        try {
-            response = http.send(HttpRequest.newBuilder(URI.create(connectUrl()))
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(connectUrl()))
                     .timeout(Duration.ofSeconds(15)).header("Authorization", basic())
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(form(body(call, statusUrl)))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new CarrierException("Exotel could not be reached for the call", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CarrierException("interrupted", e);
-        }
+                    .POST(HttpRequest.BodyPublishers.ofString(form(body(call, statusUrl)))).build(), "the call");
         String sid = response.statusCode() / 100 == 2 ? sid(response.body()) : null;
         if (sid == null) {
             // the status only: Exotel's RestException message may quote a number

@@ -3,12 +3,11 @@ package io.callmask.carrier.knowlarity;
 import io.callmask.carrier.BridgedCall;
 import io.callmask.carrier.BridgingCarrier;
 import io.callmask.carrier.CarrierException;
+import io.callmask.carrier.CarrierHttp;
 import io.callmask.carrier.CarrierFeature;
 import io.callmask.carrier.WebhookInput;
 import io.callmask.web.Problem;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -37,7 +36,7 @@ class KnowlarityCarrier implements BridgingCarrier {
 
     private final KnowlarityProperties properties;
     private final JsonMapper json;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final CarrierHttp http = new CarrierHttp("Knowlarity");
 
     KnowlarityCarrier(KnowlarityProperties properties, JsonMapper json) {
         properties.requireComplete();
@@ -59,21 +58,12 @@ class KnowlarityCarrier implements BridgingCarrier {
     /** @return Knowlarity's {@code success.call_id}, the caller leg's id */
     @Override
     public String placeBridge(BridgedCall call) {
-        HttpResponse<String> response;
-        try {
-            response = http.send(HttpRequest.newBuilder(URI.create(base() + "/" + properties.channel()
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base() + "/" + properties.channel()
                             + "/v1/account/call/makecall"))
                     .timeout(Duration.ofSeconds(15)).header("Authorization", properties.srApiKey())
                     .header("x-api-key", properties.apiKey()).header("Content-Type", "application/json")
                     .header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body(call)))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new CarrierException("Knowlarity could not be reached for the call", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CarrierException("interrupted", e);
-        }
+                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body(call)))).build(), "the call");
         String callId = callId(response);
         if (callId == null) {
             // the status only: Knowlarity's message may quote a number

@@ -3,11 +3,10 @@ package io.callmask.carrier.msg91;
 import io.callmask.carrier.BridgedCall;
 import io.callmask.carrier.BridgingCarrier;
 import io.callmask.carrier.CarrierException;
+import io.callmask.carrier.CarrierHttp;
 import io.callmask.carrier.CarrierFeature;
 import io.callmask.number.PhoneNumber;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -36,7 +35,7 @@ class Msg91Carrier implements BridgingCarrier {
 
     private final Msg91Properties properties;
     private final JsonMapper json;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final CarrierHttp http = new CarrierHttp("MSG91");
 
     Msg91Carrier(Msg91Properties properties, JsonMapper json) {
         properties.requireComplete();
@@ -58,19 +57,10 @@ class Msg91Carrier implements BridgingCarrier {
     /** MSG91's answer names no call id we could rely on; the report's {@code uuid} becomes the leg's id. */
     @Override
     public String placeBridge(BridgedCall call) {
-        HttpResponse<String> response;
-        try {
-            response = http.send(HttpRequest.newBuilder(URI.create(base() + CTC_PATH))
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base() + CTC_PATH))
                     .timeout(Duration.ofSeconds(15)).header("authkey", properties.authKey())
                     .header("Content-Type", "application/json").header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body(call)))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new CarrierException("MSG91 could not be reached for the call", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CarrierException("interrupted", e);
-        }
+                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body(call)))).build(), "the call");
         if (response.statusCode() / 100 != 2 || !"success".equals(type(response.body()))) {
             // the status only: MSG91's message may quote a number
             throw new CarrierException("MSG91 refused the call (HTTP " + response.statusCode() + ")", null);

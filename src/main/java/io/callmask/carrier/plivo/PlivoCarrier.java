@@ -2,13 +2,11 @@ package io.callmask.carrier.plivo;
 
 import io.callmask.carrier.Carrier;
 import io.callmask.carrier.CarrierException;
+import io.callmask.carrier.CarrierHttp;
 import io.callmask.carrier.CarrierFeature;
 import io.callmask.carrier.OutboundCall;
 import io.callmask.carrier.RecordingMedia;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -43,8 +41,7 @@ class PlivoCarrier implements Carrier {
     private final PlivoProperties properties;
     private final PlivoWebhooks webhooks;
     private final JsonMapper json;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
+    private final CarrierHttp http = new CarrierHttp("Plivo");
 
     PlivoCarrier(PlivoProperties properties, PlivoWebhooks webhooks, JsonMapper json) {
         properties.requireComplete();
@@ -104,21 +101,9 @@ class PlivoCarrier implements Carrier {
         if (url == null || !url.asString().matches("https?://.+")) {
             throw new CarrierException("Plivo's recording names no recording URL", null);
         }
-        try {
-            HttpResponse<InputStream> audio = http.send(HttpRequest.newBuilder(URI.create(url.asString()))
-                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-            if (audio.statusCode() == 404 || audio.statusCode() == 403) {
-                audio.body().close();
-                return Optional.empty();
-            }
-            return Optional.of(new RecordingMedia(audio.headers().firstValue("Content-Type").orElse("audio/mpeg"),
-                    audio.headers().firstValueAsLong("Content-Length").orElse(-1), audio.body()));
-        } catch (IOException e) {
-            throw new CarrierException("Plivo's recording media could not be reached", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CarrierException("interrupted", e);
-        }
+        // a link past its expiry (403, 404): the audio is not to be had any more
+        return http.media(HttpRequest.newBuilder(URI.create(url.asString())).timeout(Duration.ofSeconds(30)).GET()
+                .build(), "audio/mpeg", Set.of(403, 404));
     }
 
     @Override
@@ -146,14 +131,7 @@ class PlivoCarrier implements Carrier {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request, String what) {
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new CarrierException("Plivo could not be reached for " + what, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CarrierException("interrupted", e);
-        }
+        return http.send(request.build(), what);
     }
 
     /** The HTTP status only: Plivo's {@code error} text may quote the number. */

@@ -2,13 +2,11 @@ package io.callmask.carrier.telnyx;
 
 import io.callmask.carrier.Carrier;
 import io.callmask.carrier.CarrierException;
+import io.callmask.carrier.CarrierHttp;
 import io.callmask.carrier.CarrierFeature;
 import io.callmask.carrier.OutboundCall;
 import io.callmask.carrier.RecordingMedia;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -40,8 +38,7 @@ class TelnyxCarrier implements Carrier {
     private final TelnyxProperties properties;
     private final TelnyxWebhooks webhooks;
     private final JsonMapper json;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
+    private final CarrierHttp http = new CarrierHttp("Telnyx");
 
     TelnyxCarrier(TelnyxProperties properties, TelnyxWebhooks webhooks, JsonMapper json) {
         properties.requireComplete();
@@ -108,21 +105,9 @@ class TelnyxCarrier implements Carrier {
         if (media == null || !media.asString().matches("https?://.+")) {
             throw new CarrierException("Telnyx's recording names no media URL", null);
         }
-        try {
-            HttpResponse<InputStream> audio = http.send(HttpRequest.newBuilder(URI.create(media.asString()))
-                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-            if (audio.statusCode() == 404 || audio.statusCode() == 403) {
-                audio.body().close(); // a link past its expiry: the audio is not to be had any more
-                return Optional.empty();
-            }
-            return Optional.of(new RecordingMedia(audio.headers().firstValue("Content-Type").orElse("audio/mpeg"),
-                    audio.headers().firstValueAsLong("Content-Length").orElse(-1), audio.body()));
-        } catch (IOException e) {
-            throw new CarrierException("Telnyx's recording media could not be reached", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CarrierException("interrupted", e);
-        }
+        // a link past its expiry (403, 404): the audio is not to be had any more
+        return http.media(HttpRequest.newBuilder(URI.create(media.asString())).timeout(Duration.ofSeconds(30)).GET()
+                .build(), "audio/mpeg", Set.of(403, 404));
     }
 
     @Override
@@ -152,14 +137,7 @@ class TelnyxCarrier implements Carrier {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request, String what) {
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new CarrierException("Telnyx could not be reached for " + what, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CarrierException("interrupted", e);
-        }
+        return http.send(request.build(), what);
     }
 
     /** Telnyx's {@code errors[0].code} and the HTTP status; never its detail, which may quote a number. */

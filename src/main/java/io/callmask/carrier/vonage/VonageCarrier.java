@@ -9,13 +9,11 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.callmask.carrier.Carrier;
 import io.callmask.carrier.CarrierException;
+import io.callmask.carrier.CarrierHttp;
 import io.callmask.carrier.CarrierFeature;
 import io.callmask.carrier.OutboundCall;
 import io.callmask.carrier.RecordingMedia;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.GeneralSecurityException;
@@ -59,8 +57,7 @@ class VonageCarrier implements Carrier {
     private final JsonMapper json;
     private final Clock clock;
     private final PrivateKey key;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
+    private final CarrierHttp http = new CarrierHttp("Vonage");
 
     VonageCarrier(VonageProperties properties, VonageWebhooks webhooks, JsonMapper json, Clock clock) {
         properties.requireComplete();
@@ -106,25 +103,8 @@ class VonageCarrier implements Carrier {
 
     @Override
     public Optional<RecordingMedia> fetchRecording(String carrierRecordingSid) {
-        try {
-            HttpResponse<InputStream> audio = http.send(request(filePath(carrierRecordingSid))
-                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-            if (audio.statusCode() == 404 || audio.statusCode() == 410) {
-                audio.body().close();
-                return Optional.empty();
-            }
-            if (audio.statusCode() != 200) {
-                audio.body().close();
-                throw new CarrierException("Vonage refused the recording (HTTP " + audio.statusCode() + ")", null);
-            }
-            return Optional.of(new RecordingMedia(audio.headers().firstValue("Content-Type").orElse("audio/mpeg"),
-                    audio.headers().firstValueAsLong("Content-Length").orElse(-1), audio.body()));
-        } catch (IOException e) {
-            throw new CarrierException("Vonage could not be reached for the recording", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CarrierException("interrupted", e);
-        }
+        return http.media(request(filePath(carrierRecordingSid)).timeout(Duration.ofSeconds(30)).GET().build(),
+                "audio/mpeg", Set.of(404, 410));
     }
 
     /**
@@ -170,14 +150,7 @@ class VonageCarrier implements Carrier {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request, String what) {
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new CarrierException("Vonage could not be reached for " + what, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CarrierException("interrupted", e);
-        }
+        return http.send(request.build(), what);
     }
 
     /** The HTTP status only: Vonage's problem detail may quote the number. */
