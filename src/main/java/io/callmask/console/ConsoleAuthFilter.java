@@ -1,6 +1,7 @@
 package io.callmask.console;
 
 import io.callmask.web.Caller;
+import io.callmask.web.PublicBaseUrl;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
@@ -28,9 +29,11 @@ class ConsoleAuthFilter extends OncePerRequestFilter {
     static final String LOGIN = "/console/login";
 
     private final ConsoleSessions sessions;
+    private final PublicBaseUrl publicBaseUrl;
 
-    ConsoleAuthFilter(ConsoleSessions sessions) {
+    ConsoleAuthFilter(ConsoleSessions sessions, PublicBaseUrl publicBaseUrl) {
         this.sessions = sessions;
+        this.publicBaseUrl = publicBaseUrl;
     }
 
     @Override
@@ -42,7 +45,8 @@ class ConsoleAuthFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod()) && !sameOrigin(request)) {
+        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())
+                && !sameOrigin(request, publicBaseUrl.get())) {
             response.sendError(403, "Cross-origin request refused");
             return;
         }
@@ -71,10 +75,16 @@ class ConsoleAuthFilter extends OncePerRequestFilter {
                 .filter(c -> ConsoleSessions.COOKIE.equals(c.getName())).map(Cookie::getValue).findFirst();
     }
 
-    /** No Origin (same-origin form posts from older browsers omit it) or this server's own. */
-    static boolean sameOrigin(HttpServletRequest request) {
+    /**
+     * No Origin (same-origin form posts from older browsers omit it), this server's own as the Host
+     * header names it, or the public base URL's (behind a proxy that rewrites Host).
+     */
+    static boolean sameOrigin(HttpServletRequest request, String publicBaseUrl) {
         String origin = request.getHeader("Origin");
         if (origin == null) {
+            return true;
+        }
+        if (publicBaseUrl != null && origin.equalsIgnoreCase(publicBaseUrl.replaceFirst("^(https?://[^/]+).*$", "$1"))) {
             return true;
         }
         try {

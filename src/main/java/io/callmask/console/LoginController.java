@@ -2,6 +2,7 @@ package io.callmask.console;
 
 import io.callmask.web.ApiKeys;
 import io.callmask.web.Caller;
+import io.callmask.web.PublicBaseUrl;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,9 +34,12 @@ class LoginController {
     private final ApiKeys keys;
     private final ConsoleSessions sessions;
     private final ConsoleProperties properties;
+    private final PublicBaseUrl publicBaseUrl;
     private final Map<String, Bucket> failures = new ConcurrentHashMap<>();
 
-    LoginController(ApiKeys keys, ConsoleSessions sessions, ConsoleProperties properties) {
+    LoginController(ApiKeys keys, ConsoleSessions sessions, ConsoleProperties properties,
+            PublicBaseUrl publicBaseUrl) {
+        this.publicBaseUrl = publicBaseUrl;
         this.keys = keys;
         this.sessions = sessions;
         this.properties = properties;
@@ -50,7 +54,7 @@ class LoginController {
     @PostMapping(ConsoleAuthFilter.LOGIN)
     String signIn(@RequestParam(name = "key", defaultValue = "") String key, HttpServletRequest request,
             HttpServletResponse response, Model model) {
-        if (!ConsoleAuthFilter.sameOrigin(request)) {
+        if (!ConsoleAuthFilter.sameOrigin(request, publicBaseUrl.get())) {
             response.setStatus(403);
             model.addAttribute("error", "Sign in from the console's own page.");
             return "console/login";
