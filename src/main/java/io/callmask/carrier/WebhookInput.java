@@ -84,6 +84,45 @@ public final class WebhookInput {
         return values[0];
     }
 
+    /**
+     * A field of a carrier's JSON body given as a string (or a number, which carriers' templates send
+     * for counts): missing or blank is null, or a 400 when {@code required}; anything else is a 400.
+     */
+    public static String jsonText(tools.jackson.databind.JsonNode body, String name, boolean required) {
+        tools.jackson.databind.JsonNode node = body.get(name);
+        if (node == null || node.isNull()) {
+            if (required) {
+                throw Problem.badRequest("missing-parameter", "'" + name + "' is required.");
+            }
+            return null;
+        }
+        if (!node.isString() && !node.isNumber()) {
+            throw Problem.badRequest("invalid-parameter", "'" + name + "' must be a string.");
+        }
+        String text = node.asString();
+        if (text.isBlank()) {
+            if (required) {
+                throw Problem.badRequest("empty-parameter", "'" + name + "' must not be empty.");
+            }
+            return null;
+        }
+        return text;
+    }
+
+    /** Our {@code leg} URL parameter: {@code caller} (the first leg) or {@code callee} (the dialled one). */
+    public static io.callmask.call.Leg.Role role(String leg) {
+        return switch (leg) {
+            case "caller" -> io.callmask.call.Leg.Role.CALLER;
+            case "callee" -> io.callmask.call.Leg.Role.CALLEE;
+            default -> throw Problem.badRequest("unknown-leg", "'leg' must be caller or callee.");
+        };
+    }
+
+    /** A status word in callmask's wire spelling (Twilio's and TeXML's), or a 400. */
+    public static io.callmask.call.LegStatus wireStatus(String text) {
+        return io.callmask.call.LegStatus.fromWire(text).orElseThrow(() -> unknownStatus(text));
+    }
+
     /** An absolute http(s) URL of at most 500 characters, or a 400 naming the parameter. */
     public static String mediaUrl(String name, String text) {
         if (text == null) {

@@ -35,14 +35,14 @@ record ExotelStatus(String callId, String callSid, String eventType, LegStatus s
         if (body == null || !body.isObject()) {
             throw Problem.badRequest("invalid-status", "The status callback must be a JSON object.");
         }
-        String callSid = WebhookInput.sid(text(body, "CallSid", true));
-        String callId = WebhookInput.id(text(body, "CustomField", true), "call");
-        LegStatus status = status(text(body, "Status", true));
-        String eventType = text(body, "EventType", false);
+        String callSid = WebhookInput.sid(WebhookInput.jsonText(body, "CallSid", true));
+        String callId = WebhookInput.id(WebhookInput.jsonText(body, "CustomField", true), "call");
+        LegStatus status = status(WebhookInput.jsonText(body, "Status", true));
+        String eventType = WebhookInput.jsonText(body, "EventType", false);
         if (eventType != null && !eventType.equals("terminal") && !eventType.equals("answered")) {
             throw Problem.badRequest("invalid-parameter", "'EventType' must be terminal or answered.");
         }
-        Integer conversation = duration("ConversationDuration", text(body, "ConversationDuration", false));
+        Integer conversation = duration("ConversationDuration", WebhookInput.jsonText(body, "ConversationDuration", false));
         List<LegReport> legs = new ArrayList<>();
         JsonNode array = body.get("Legs");
         if (array != null && !array.isNull()) {
@@ -53,8 +53,8 @@ record ExotelStatus(String callId, String callSid, String eventType, LegStatus s
                 if (!leg.isObject()) {
                     throw Problem.badRequest("invalid-parameter", "Each of 'Legs' must be an object.");
                 }
-                legs.add(new LegReport(status(text(leg, "Status", true)),
-                        duration("OnCallDuration", text(leg, "OnCallDuration", false))));
+                legs.add(new LegReport(status(WebhookInput.jsonText(leg, "Status", true)),
+                        duration("OnCallDuration", WebhookInput.jsonText(leg, "OnCallDuration", false))));
             }
         }
         return new ExotelStatus(callId, callSid, eventType, status, conversation, legs);
@@ -91,26 +91,5 @@ record ExotelStatus(String callId, String callSid, String eventType, LegStatus s
 
     private static Integer duration(String name, String text) {
         return WebhookInput.notNegative(name, WebhookInput.count(name, text));
-    }
-
-    private static String text(JsonNode body, String name, boolean required) {
-        JsonNode node = body.get(name);
-        if (node == null || node.isNull()) {
-            if (required) {
-                throw Problem.badRequest("missing-parameter", "'" + name + "' is required.");
-            }
-            return null;
-        }
-        if (!node.isString() && !node.isNumber()) {
-            throw Problem.badRequest("invalid-parameter", "'" + name + "' must be a string.");
-        }
-        String text = node.asString();
-        if (text.isBlank()) {
-            if (required) {
-                throw Problem.badRequest("empty-parameter", "'" + name + "' must not be empty.");
-            }
-            return null;
-        }
-        return text;
     }
 }

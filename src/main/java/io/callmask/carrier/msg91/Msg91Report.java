@@ -44,10 +44,10 @@ record Msg91Report(String callId, String uuid, LegStatus status, Integer duratio
                         + "' is not one of MSG91's report placeholders.");
             }
         }
-        String callId = WebhookInput.id(text(body, "CRQID", true), "call");
-        String uuid = WebhookInput.sid(text(body, "uuid", true));
-        LegStatus status = status(text(body, "status", true));
-        Integer duration = WebhookInput.notNegative("duration", WebhookInput.count("duration", text(body, "duration",
+        String callId = WebhookInput.id(WebhookInput.jsonText(body, "CRQID", true), "call");
+        String uuid = WebhookInput.sid(WebhookInput.jsonText(body, "uuid", true));
+        LegStatus status = status(WebhookInput.jsonText(body, "status", true));
+        Integer duration = WebhookInput.notNegative("duration", WebhookInput.count("duration", WebhookInput.jsonText(body, "duration",
                 false)));
         return new Msg91Report(callId, uuid, status, duration);
     }
@@ -81,26 +81,5 @@ record Msg91Report(String callId, String uuid, LegStatus status, Integer duratio
             default:
                 throw WebhookInput.unknownStatus(text);
         }
-    }
-
-    private static String text(JsonNode body, String name, boolean required) {
-        JsonNode node = body.get(name);
-        if (node == null || node.isNull()) {
-            if (required) {
-                throw Problem.badRequest("missing-parameter", "'" + name + "' is required.");
-            }
-            return null;
-        }
-        if (!node.isString() && !node.isNumber()) {
-            throw Problem.badRequest("invalid-parameter", "'" + name + "' must be a string.");
-        }
-        String text = node.asString();
-        if (text.isBlank()) {
-            if (required) {
-                throw Problem.badRequest("empty-parameter", "'" + name + "' must not be empty.");
-            }
-            return null;
-        }
-        return text;
     }
 }

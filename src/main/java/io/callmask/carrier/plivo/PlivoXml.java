@@ -1,10 +1,9 @@
 package io.callmask.carrier.plivo;
 
 import io.callmask.carrier.VoiceReply;
+import io.callmask.carrier.XmlResponse;
 import io.callmask.number.PhoneNumber;
-import java.io.StringWriter;
 import java.util.List;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.springframework.stereotype.Component;
@@ -18,8 +17,6 @@ import org.springframework.stereotype.Component;
 @PlivoEnabled
 class PlivoXml {
 
-    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
-
     private final PlivoWebhooks webhooks;
 
     PlivoXml(PlivoWebhooks webhooks) {
@@ -31,7 +28,7 @@ class PlivoXml {
     }
 
     String render(VoiceReply reply) {
-        return document(xml -> {
+        return XmlResponse.document("Plivo XML", xml -> {
             if (reply instanceof VoiceReply.Dial d) {
                 dial(xml, d);
             } else if (reply instanceof VoiceReply.Menu m) {
@@ -45,7 +42,7 @@ class PlivoXml {
                 speak(xml, List.of(f.message()));
                 xml.writeStartElement("Dial");
                 xml.writeAttribute("callerId", digits(f.callerId()));
-                element(xml, "Number", f.supportNumber().replaceFirst("^\\+", ""));
+                XmlResponse.element(xml, "Number", f.supportNumber().replaceFirst("^\\+", ""));
                 xml.writeEndElement();
             } else {
                 xml.writeEmptyElement("Hangup");
@@ -80,7 +77,7 @@ class PlivoXml {
         if (d.whispered()) {
             xml.writeAttribute("confirmSound", webhooks.whisper(d.sessionId(), d.announceOrder(), d.recorded()));
         }
-        element(xml, "Number", digits(d.number()));
+        XmlResponse.element(xml, "Number", digits(d.number()));
         xml.writeEndElement();
     }
 
@@ -104,33 +101,7 @@ class PlivoXml {
 
     private static void speak(XMLStreamWriter xml, List<String> messages) throws XMLStreamException {
         for (String m : messages) {
-            element(xml, "Speak", m);
+            XmlResponse.element(xml, "Speak", m);
         }
-    }
-
-    private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
-        xml.writeStartElement(name);
-        xml.writeCharacters(text);
-        xml.writeEndElement();
-    }
-
-    private interface Body {
-        void write(XMLStreamWriter xml) throws XMLStreamException;
-    }
-
-    private static String document(Body body) {
-        StringWriter out = new StringWriter();
-        try {
-            XMLStreamWriter xml = FACTORY.createXMLStreamWriter(out);
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeStartElement("Response");
-            body.write(xml);
-            xml.writeEndElement();
-            xml.writeEndDocument();
-            xml.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("Plivo XML could not be written", e);
-        }
-        return out.toString();
     }
 }

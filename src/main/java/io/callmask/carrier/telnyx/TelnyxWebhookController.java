@@ -1,7 +1,5 @@
 package io.callmask.carrier.telnyx;
 
-import io.callmask.call.Leg;
-import io.callmask.call.LegStatus;
 import io.callmask.carrier.VoiceFlow;
 import io.callmask.carrier.VoiceReply;
 import io.callmask.carrier.WebhookInput;
@@ -88,8 +86,8 @@ class TelnyxWebhookController {
     /** A leg's progress ({@code leg=caller|callee}); TeXML's CallStatus words are callmask's. */
     @PostMapping("/status")
     ResponseEntity<Void> status(HttpServletRequest r) {
-        flow.status(callId(r), role(WebhookInput.single(r, "leg", true)), sid(r, "CallSid"),
-                status(WebhookInput.single(r, "CallStatus", true)),
+        flow.status(callId(r), WebhookInput.role(WebhookInput.single(r, "leg", true)), sid(r, "CallSid"),
+                WebhookInput.wireStatus(WebhookInput.single(r, "CallStatus", true)),
                 WebhookInput.notNegative("SequenceNumber", WebhookInput.count("SequenceNumber",
                         WebhookInput.single(r, "SequenceNumber", false))),
                 WebhookInput.notNegative("CallDuration", WebhookInput.count("CallDuration",
@@ -109,7 +107,7 @@ class TelnyxWebhookController {
             return xml(new VoiceReply.HangUp());
         }
         String dialSid = WebhookInput.single(r, "DialCallSid", false);
-        return xml(flow.dialComplete(callId, status(dialStatus), dialSid == null ? null : WebhookInput.sid(dialSid),
+        return xml(flow.dialComplete(callId, WebhookInput.wireStatus(dialStatus), dialSid == null ? null : WebhookInput.sid(dialSid),
                 WebhookInput.notNegative("DialCallDuration", WebhookInput.count("DialCallDuration",
                         WebhookInput.single(r, "DialCallDuration", false)))));
     }
@@ -145,18 +143,6 @@ class TelnyxWebhookController {
 
     private static String callId(HttpServletRequest r) {
         return WebhookInput.id(WebhookInput.single(r, "call", true), "call");
-    }
-
-    private static LegStatus status(String text) {
-        return LegStatus.fromWire(text).orElseThrow(() -> WebhookInput.unknownStatus(text));
-    }
-
-    private static Leg.Role role(String leg) {
-        return switch (leg) {
-            case "caller" -> Leg.Role.CALLER;
-            case "callee" -> Leg.Role.CALLEE;
-            default -> throw Problem.badRequest("unknown-leg", "'leg' must be caller or callee.");
-        };
     }
 
     private ResponseEntity<String> xml(VoiceReply reply) {

@@ -1,9 +1,8 @@
 package io.callmask.carrier.telnyx;
 
 import io.callmask.carrier.VoiceReply;
-import java.io.StringWriter;
+import io.callmask.carrier.XmlResponse;
 import java.util.List;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.springframework.stereotype.Component;
@@ -18,8 +17,6 @@ import org.springframework.stereotype.Component;
 @TelnyxEnabled
 class Texml {
 
-    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
-
     private final TelnyxWebhooks webhooks;
 
     Texml(TelnyxWebhooks webhooks) {
@@ -27,7 +24,7 @@ class Texml {
     }
 
     String render(VoiceReply reply) {
-        return document(xml -> {
+        return XmlResponse.document("TeXML", xml -> {
             if (reply instanceof VoiceReply.Dial d) {
                 dial(xml, d);
             } else if (reply instanceof VoiceReply.Menu m) {
@@ -41,7 +38,7 @@ class Texml {
                 say(xml, List.of(f.message()));
                 xml.writeStartElement("Dial");
                 xml.writeAttribute("callerId", f.callerId().e164());
-                element(xml, "Number", f.supportNumber());
+                XmlResponse.element(xml, "Number", f.supportNumber());
                 xml.writeEndElement();
             } else {
                 xml.writeEmptyElement("Hangup");
@@ -101,33 +98,7 @@ class Texml {
 
     private static void say(XMLStreamWriter xml, List<String> messages) throws XMLStreamException {
         for (String m : messages) {
-            element(xml, "Say", m);
+            XmlResponse.element(xml, "Say", m);
         }
-    }
-
-    private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
-        xml.writeStartElement(name);
-        xml.writeCharacters(text);
-        xml.writeEndElement();
-    }
-
-    private interface Body {
-        void write(XMLStreamWriter xml) throws XMLStreamException;
-    }
-
-    private static String document(Body body) {
-        StringWriter out = new StringWriter();
-        try {
-            XMLStreamWriter xml = FACTORY.createXMLStreamWriter(out);
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeStartElement("Response");
-            body.write(xml);
-            xml.writeEndElement();
-            xml.writeEndDocument();
-            xml.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("TeXML could not be written", e);
-        }
-        return out.toString();
     }
 }

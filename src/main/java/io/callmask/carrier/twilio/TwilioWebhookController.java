@@ -1,6 +1,5 @@
 package io.callmask.carrier.twilio;
 
-import io.callmask.call.Leg;
 import io.callmask.call.LegStatus;
 import io.callmask.carrier.VoiceFlow;
 import io.callmask.carrier.VoiceReply;
@@ -93,7 +92,7 @@ class TwilioWebhookController {
             @RequestParam("CallSid") String callSid, @RequestParam("CallStatus") String callStatus,
             @RequestParam(name = "SequenceNumber", required = false) Integer sequence,
             @RequestParam(name = "CallDuration", required = false) Integer duration) {
-        flow.status(WebhookInput.id(callId, "call"), role(leg), sid(callSid), status(callStatus),
+        flow.status(WebhookInput.id(callId, "call"), WebhookInput.role(leg), sid(callSid), WebhookInput.wireStatus(callStatus),
                 WebhookInput.notNegative("SequenceNumber", sequence), WebhookInput.notNegative("CallDuration", duration));
         return ResponseEntity.noContent().build();
     }
@@ -104,7 +103,7 @@ class TwilioWebhookController {
             @RequestParam("DialCallStatus") String dialStatus,
             @RequestParam(name = "DialCallSid", required = false) String dialSid,
             @RequestParam(name = "DialCallDuration", required = false) Integer duration) {
-        LegStatus status = status(dialStatus);
+        LegStatus status = WebhookInput.wireStatus(dialStatus);
         String leg = dialSid == null || dialSid.isBlank() ? null : sid(dialSid);
         return xml(flow.dialComplete(WebhookInput.id(callId, "call"), status, leg,
                 WebhookInput.notNegative("DialCallDuration", duration)));
@@ -119,19 +118,6 @@ class TwilioWebhookController {
             throw Problem.badRequest("invalid-call-sid", "The call SID is not a Twilio SID.");
         }
         return text;
-    }
-
-    /** Twilio's CallStatus and DialCallStatus words are callmask's wire spelling. */
-    private static LegStatus status(String text) {
-        return LegStatus.fromWire(text).orElseThrow(() -> WebhookInput.unknownStatus(text));
-    }
-
-    private static Leg.Role role(String leg) {
-        return switch (leg) {
-            case "caller" -> Leg.Role.CALLER;
-            case "callee" -> Leg.Role.CALLEE;
-            default -> throw Problem.badRequest("unknown-leg", "'leg' must be caller or callee.");
-        };
     }
 
     private ResponseEntity<String> xml(VoiceReply reply) {
