@@ -57,7 +57,7 @@ class DemoController {
     @ResponseBody
     Shop shop() {
         List<DemoShop.OrderView> orders = shop.orders();
-        return new Shop(new Retailer(DemoShop.RETAILER_ID, DemoShop.RETAILER_NAME, DemoShop.RETAILER_PHONE), orders);
+        return new Shop(new Retailer(DemoShop.RETAILER_ID, DemoShop.RETAILER_NAME, shop.retailerPhone()), orders);
     }
 
     record Token(String token, Instant expiresAt) {}

@@ -22,16 +22,14 @@ class DemoShop {
 
     static final String RETAILER_ID = "demo-shop";
     static final String RETAILER_NAME = "Chai & Chips Corner";
-    /** Demo numbers: the emulator's virtual phones answer them, nothing leaves the machine. */
-    static final String RETAILER_PHONE = "+919900010001";
     static final String ACTIVE = OrderStatus.OUT_FOR_DELIVERY.wire();
 
     record Item(String id, String customerId, String customer, String items, String total, String customerPhone) {}
 
-    static final List<Item> ITEMS = List.of(
-            new Item("demo-1001", "demo-customer-asha", "Asha", "2 × masala chai, 1 × samosa", "₹ 140", "+919900020001"),
-            new Item("demo-1002", "demo-customer-ravi", "Ravi", "1 × chips, 1 × cold coffee", "₹ 210", "+919900020002"),
-            new Item("demo-1003", "demo-customer-meera", "Meera", "4 × vada pav", "₹ 160", "+919900020003"));
+    private static final List<Item> CATALOGUE = List.of(
+            new Item("demo-1001", "demo-customer-asha", "Asha", "2 × masala chai, 1 × samosa", "₹ 140", null),
+            new Item("demo-1002", "demo-customer-ravi", "Ravi", "1 × chips, 1 × cold coffee", "₹ 210", null),
+            new Item("demo-1003", "demo-customer-meera", "Meera", "4 × vada pav", "₹ 160", null));
 
     /** An order as the demo page shows it; {@code customerPhone} only drives the customer's virtual phone. */
     record OrderView(String id, String customer, String items, String total, String status, boolean active,
@@ -40,12 +38,30 @@ class DemoShop {
     private final Directory directory;
     private final Retailers retailers;
     private final Orders orders;
+    /** The demo's numbers come from configuration (callmask.demo), the numbers the virtual phones answer. */
+    private final String retailerPhone;
+    private final List<Item> items;
     private volatile boolean ready;
 
-    DemoShop(Directory directory, Retailers retailers, Orders orders) {
+    DemoShop(Directory directory, Retailers retailers, Orders orders, DemoProperties properties) {
         this.directory = directory;
         this.retailers = retailers;
         this.orders = orders;
+        if (properties.retailerPhone() == null || properties.customerPhones() == null
+                || properties.customerPhones().size() != CATALOGUE.size()) {
+            throw new IllegalStateException("callmask.demo needs retailer-phone and " + CATALOGUE.size()
+                    + " customer-phones (one per demo order)");
+        }
+        this.retailerPhone = properties.retailerPhone();
+        this.items = java.util.stream.IntStream.range(0, CATALOGUE.size()).mapToObj(i -> {
+            Item item = CATALOGUE.get(i);
+            return new Item(item.id(), item.customerId(), item.customer(), item.items(), item.total(),
+                    properties.customerPhones().get(i));
+        }).toList();
+    }
+
+    String retailerPhone() {
+        return retailerPhone;
     }
 
     /** Creates the retailer and any missing order; cheap once done. */
@@ -54,9 +70,9 @@ class DemoShop {
             return;
         }
         if (retailers.find(RETAILER_ID).isEmpty()) {
-            directory.putRetailer(RETAILER_ID, RETAILER_NAME, RETAILER_PHONE, null);
+            directory.putRetailer(RETAILER_ID, RETAILER_NAME, retailerPhone, null);
         }
-        for (Item item : ITEMS) {
+        for (Item item : items) {
             if (orders.find(item.id()).isEmpty()) {
                 directory.putOrder(item.id(), RETAILER_ID, item.customerId(), item.customerPhone(), ACTIVE);
             }
@@ -66,7 +82,7 @@ class DemoShop {
 
     List<OrderView> orders() {
         ensure();
-        return ITEMS.stream().map(this::view).toList();
+        return items.stream().map(this::view).toList();
     }
 
     /** Cancels or reopens one of the demo's orders, through the directory (cancelling ends its session). */
@@ -75,7 +91,7 @@ class DemoShop {
             throw Problem.badRequest("invalid-order-status",
                     "'status' must be cancelled or " + ACTIVE + " here: the demo only cancels and reopens orders.");
         }
-        Item item = ITEMS.stream().filter(i -> i.id().equals(orderId)).findFirst()
+        Item item = items.stream().filter(i -> i.id().equals(orderId)).findFirst()
                 .orElseThrow(() -> new Problem(404, "order-not-found", "Order not found",
                         "No demo order has " + Problem.quoted(orderId) + "; the demo changes only its own orders."));
         ensure();

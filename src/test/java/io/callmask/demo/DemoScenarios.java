@@ -38,7 +38,8 @@ abstract class DemoScenarios {
                     .doesNotContain("+91");
 
             JsonNode retailer = app.api.get("/v1/retailers/demo-shop").json();
-            assertThat(retailer.get("phone").asString()).isEqualTo(DemoShop.RETAILER_PHONE);
+            assertThat(retailer.get("phone").asString()).isEqualTo(app.bean(DemoShop.class).retailerPhone())
+                    .isEqualTo(app.context.getEnvironment().getProperty("callmask.demo.retailer-phone"));
             JsonNode shop = app.phones.get("/demo/api/shop").json();
             assertThat(shop.get("orders").size()).isEqualTo(3);
             for (JsonNode order : shop.get("orders")) {
