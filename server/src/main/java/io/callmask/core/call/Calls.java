@@ -1,0 +1,158 @@
+package io.callmask.core.call;
+
+import io.callmask.core.storage.SqlTime;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The calls, legs and leg_events tables. Status reports are applied by one conditional update,
+ * so repeats and out-of-order deliveries converge on the same final state.
+ */
+@Repository
+public class Calls {
+
+    private static final String SELECT = """
+            select c.id, c.session_id, c.direction, c.caller_position, c.carrier, c.failure_reason, c.created_at,
+                   l.carrier_sid, l.leg, l.status, l.answered_at, l.ended_at, l.duration_seconds
+            from calls c left join legs l on l.call_id = c.id
+            """;
+
+    private final JdbcClient jdbc;
+
+    Calls(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** {@code placedByRetailer}: the retailer id when the caller is the session's retailer party, else null. */
+    public void insert(String id, String sessionId, Call.Direction direction, int callerPosition, String placedByRetailer,
+            String carrier, Instant now) {
+        jdbc.sql("""
+                        insert into calls (id, session_id, direction, caller_position, placed_by_retailer, carrier,
+                            created_at)
+                        values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, sessionId, direction.wire(), callerPosition, placedByRetailer, carrier, SqlTime.of(now))
+                .update();
+    }
+
+    public void fail(String id, String reason) {
+        jdbc.sql("update calls set failure_reason = ? where id = ?").params(reason, id).update();
+    }
+
+    /** Creates a leg; a leg with this carrier id already there fails with a duplicate key. */
+    public void insertLeg(String callId, Leg.Role role, String carrierSid, LegStatus status, Instant now) {
+        jdbc.sql("""
+                        insert into legs (carrier_sid, call_id, leg, status, status_rank, updated_at)
+                        values (?, ?, ?, ?, ?, ?)""")
+                .params(carrierSid, callId, role.wire(), status.wire(), status.rank(), SqlTime.of(now))
+                .update();
+    }
+
+    /**
+     * Creates the leg unless it exists; safe against a concurrent callback creating it first.
+     * Runs outside a transaction: on PostgreSQL a failed insert would abort the surrounding one.
+     */
+    public void ensureLeg(String callId, Leg.Role role, String carrierSid, Instant now) {
+        try {
+            jdbc.sql("""
+                            insert into legs (carrier_sid, call_id, leg, status, status_rank, updated_at)
+                            select ?, ?, ?, 'queued', 0, ? where not exists (select 1 from legs where carrier_sid = ?)""")
+                    .params(carrierSid, callId, role.wire(), SqlTime.of(now), carrierSid)
+                    .update();
+        } catch (DuplicateKeyException concurrentInsert) {
+            // The other request created it; the report below applies to it all the same.
+        }
+    }
+
+    /**
+     * Applies a status report: the status moves only up its rank; answered time, end time and
+     * duration are kept from the first report that knew them.
+     */
+    public void report(String carrierSid, LegStatus status, Integer sequenceNumber, Instant answeredAt, Integer duration,
+            Instant now) {
+        Instant endedAt = status.terminal() ? now : null;
+        jdbc.sql("""
+                        update legs set
+                            status = case when status_rank < ? then ? else status end,
+                            status_rank = case when status_rank < ? then ? else status_rank end,
+                            answered_at = coalesce(answered_at, ?),
+                            ended_at = coalesce(ended_at, ?),
+                            duration_seconds = coalesce(duration_seconds, ?),
+                            updated_at = ?
+                        where carrier_sid = ?""")
+                .params(status.rank(), status.wire(), status.rank(), status.rank(), SqlTime.of(answeredAt),
+                        SqlTime.of(endedAt), duration, SqlTime.of(now), carrierSid)
+                .update();
+        jdbc.sql("insert into leg_events (carrier_sid, status, sequence_number, received_at) values (?, ?, ?, ?)")
+                .params(carrierSid, status.wire(), sequenceNumber, SqlTime.of(now))
+                .update();
+    }
+
+    /** A primary-key check, for status callbacks that only need to know the call is ours. */
+    public boolean exists(String id) {
+        return jdbc.sql("select count(*) from calls where id = ?").param(id).query(Integer.class).single() > 0;
+    }
+
+    public Optional<Call> find(String id) {
+        return read(jdbc.sql(SELECT + "where c.id = ? order by l.leg").param(id)).stream().findFirst();
+    }
+
+    public Optional<Call> findByLegSid(String carrierSid) {
+        return jdbc.sql("select call_id from legs where carrier_sid = ?").param(carrierSid)
+                .query(String.class).optional().flatMap(this::find);
+    }
+
+    /** Newest first. */
+    public List<Call> findBySession(String sessionId, int limit) {
+        return read(jdbc.sql(SELECT + """
+                        where c.id in (select id from calls where session_id = ? order by created_at desc, id limit ?)
+                        order by c.created_at desc, c.id, l.leg""")
+                .params(sessionId, limit));
+    }
+
+    /** The history of one leg's status reports, as received. */
+    public List<String> history(String carrierSid) {
+        return jdbc.sql("select status from leg_events where carrier_sid = ? order by id")
+                .param(carrierSid).query(String.class).list();
+    }
+
+    private static List<Call> read(JdbcClient.StatementSpec statement) {
+        Map<String, Call> calls = new LinkedHashMap<>();
+        statement.query((ResultSet rs) -> {
+            Call call = calls.computeIfAbsent(rs.getString("id"), id -> call(rs));
+            if (rs.getString("carrier_sid") != null) {
+                call.legs().add(leg(rs));
+            }
+        });
+        return calls.values().stream().map(c -> new Call(c.id(), c.sessionId(), c.direction(), c.callerPosition(),
+                c.carrier(), c.failureReason(), c.createdAt(), List.copyOf(c.legs()))).toList();
+    }
+
+    private static Call call(ResultSet rs) {
+        try {
+            return new Call(rs.getString("id"), rs.getString("session_id"),
+                    Call.Direction.fromWire(rs.getString("direction")), rs.getInt("caller_position"),
+                    rs.getString("carrier"), rs.getString("failure_reason"), SqlTime.read(rs, "created_at"),
+                    new ArrayList<>());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Leg leg(ResultSet rs) throws SQLException {
+        Instant answeredAt = SqlTime.read(rs, "answered_at");
+        Instant endedAt = SqlTime.read(rs, "ended_at");
+        int duration = rs.getInt("duration_seconds");
+        return new Leg(rs.getString("carrier_sid"), Leg.Role.valueOf(rs.getString("leg").toUpperCase()),
+                LegStatus.fromWire(rs.getString("status")).orElseThrow(), answeredAt, endedAt,
+                rs.wasNull() ? null : duration);
+    }
+}

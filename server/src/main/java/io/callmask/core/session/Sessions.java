@@ -1,0 +1,222 @@
+package io.callmask.core.session;
+
+import io.callmask.core.number.PhoneNumber;
+import io.callmask.core.privacy.NumberHashes;
+import io.callmask.core.privacy.NumberVault;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import io.callmask.core.storage.SqlTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The sessions, parties and routes tables. Writers must run inside a transaction. */
+@Repository
+public class Sessions {
+
+    private static final String SELECT = """
+            select s.id, s.reference, s.order_code, s.status, s.created_at, s.expires_at, s.ended_at, s.record_calls,
+                   p.position, p.role, p.external_id, p.real_number_sealed, p.masked_number, p.on_hub
+            from sessions s join parties p on p.session_id = s.id
+            """;
+
+    private final JdbcClient jdbc;
+    private final NumberHashes hashes;
+    private final NumberVault vault;
+
+    Sessions(JdbcClient jdbc, NumberHashes hashes, NumberVault vault) {
+        this.jdbc = jdbc;
+        this.hashes = hashes;
+        this.vault = vault;
+    }
+
+    public Optional<Session> find(String id) {
+        return read(jdbc.sql(SELECT + "where s.id = ? order by p.position").param(id)).stream().findFirst();
+    }
+
+    /** Newest first. */
+    public List<Session> findByReference(String reference, int limit) {
+        return read(jdbc.sql(SELECT + """
+                        where s.id in (select id from sessions where reference = ? order by created_at desc, id limit ?)
+                        order by s.created_at desc, s.id, p.position""")
+                .params(reference, limit));
+    }
+
+    Optional<String> findOpenByKey(String openKey) {
+        return jdbc.sql("select id from sessions where open_key = ?").param(openKey).query(String.class).optional();
+    }
+
+    /**
+     * The hot path of every dial-in: the open session holding the pair (caller's real number,
+     * dialled masked number), by the routes table's primary key, with both parties in one query.
+     */
+    public Optional<Session> findOpenByPair(PhoneNumber real, PhoneNumber masked) {
+        return read(jdbc.sql(SELECT + """
+                        join routes r on r.session_id = s.id
+                        where r.real_number_hash = ? and r.masked_number = ?
+                        order by p.position""")
+                .params(hashes.of(real), masked.e164())).stream().findFirst();
+    }
+
+    /**
+     * Up to {@code limit} of the open sessions in which this party holds the hub number; a busy
+     * party may have thousands, and the router only needs to know whether there are zero, one or more.
+     */
+    public List<String> openSessionIdsOnHub(PhoneNumber real, PhoneNumber hub, int limit) {
+        return jdbc.sql("select session_id from hub_routes where real_number_hash = ? and hub_number = ? limit ?")
+                .params(hashes.of(real), hub.e164(), limit).query(String.class).list();
+    }
+
+    /** The open session this hub party means by {@code orderCode}, if any. */
+    public Optional<Session> findOpenOnHub(PhoneNumber real, PhoneNumber hub, String orderCode) {
+        return read(jdbc.sql(SELECT + """
+                        join hub_routes h on h.session_id = s.id
+                        where h.real_number_hash = ? and h.hub_number = ? and h.order_code = ?
+                        order by p.position""")
+                .params(hashes.of(real), hub.e164(), orderCode)).stream().findFirst();
+    }
+
+    /** Open sessions this real number takes part in, one-to-one and on hubs. */
+    public int openSessionsOf(PhoneNumber real) {
+        return jdbc.sql("""
+                        select (select count(*) from routes where real_number_hash = ?)
+                             + (select count(*) from hub_routes where real_number_hash = ?)""")
+                .params(hashes.of(real), hashes.of(real)).query(Integer.class).single();
+    }
+
+    /** Whether this pair ever belonged to a session (used only after the hot path found none). */
+    public boolean everHadPair(PhoneNumber real, PhoneNumber masked) {
+        return jdbc.sql("select count(*) from parties where real_number_hash = ? and masked_number = ?")
+                .params(hashes.of(real), masked.e164()).query(Integer.class).single() > 0;
+    }
+
+    /**
+     * Inserts the session, its parties and their routes (hub routes for hub parties); a route or
+     * order code taken by a concurrent request fails with a duplicate key.
+     */
+    void insert(Session session, String openKey) {
+        jdbc.sql("""
+                        insert into sessions (id, reference, order_code, status, open_key, created_at, expires_at, record_calls)
+                        values (?, ?, ?, 'open', ?, ?, ?, ?)""")
+                .params(session.id(), session.reference(), session.orderCode(), openKey,
+                        SqlTime.of(session.createdAt()), SqlTime.of(session.expiresAt()), session.record())
+                .update();
+        for (Party p : session.parties()) {
+            String hash = hashes.of(p.real());
+            jdbc.sql("""
+                            insert into parties (session_id, position, role, external_id, real_number_hash,
+                                                 real_number_sealed, masked_number, on_hub)
+                            values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(session.id(), p.position(), p.role(), p.externalId(), hash, vault.seal(p.real()),
+                            p.masked().e164(), p.onHub())
+                    .update();
+            if (p.onHub()) {
+                jdbc.sql("""
+                                insert into hub_routes (real_number_hash, hub_number, order_code, session_id, position)
+                                values (?, ?, ?, ?, ?)""")
+                        .params(hash, p.masked().e164(), session.orderCode(), session.id(), p.position())
+                        .update();
+            } else {
+                jdbc.sql("""
+                                insert into routes (real_number_hash, masked_number, session_id, position)
+                                values (?, ?, ?, ?)""")
+                        .params(hash, p.masked().e164(), session.id(), p.position())
+                        .update();
+            }
+        }
+    }
+
+    /** Whether the session's calls from now on are recorded; only an open session changes. */
+    void setRecord(String id, boolean record) {
+        jdbc.sql("update sessions set record_calls = ? where id = ? and status = 'open'").params(record, id).update();
+    }
+
+    /** Ends an open session and frees its routes; false when it had already ended. */
+    boolean end(String id, SessionStatus status, Instant now) {
+        int ended = jdbc.sql("""
+                        update sessions set status = ?, ended_at = ?, open_key = null
+                        where id = ? and status = 'open'""")
+                .params(status.wire(), SqlTime.of(now), id)
+                .update();
+        if (ended == 1) {
+            releaseRoutes(id, now);
+        }
+        return ended == 1;
+    }
+
+    /** Frees the session's routes, remembering each release for the cool-down. */
+    private void releaseRoutes(String id, Instant now) {
+        List<String[]> released = jdbc.sql("""
+                        select r.real_number_hash, r.masked_number, o.real_number_hash as counterpart from routes r
+                        join parties o on o.session_id = r.session_id and o.position <> r.position
+                        where r.session_id = ?""")
+                .param(id)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                .list();
+        for (String[] pair : released) {
+            // Keyed statements: the last release of each pair replaces the one before.
+            jdbc.sql("delete from released_pairs where real_number_hash = ? and masked_number = ?")
+                    .params(pair[0], pair[1]).update();
+            jdbc.sql("""
+                            insert into released_pairs (real_number_hash, masked_number, counterpart_hash, released_at)
+                            values (?, ?, ?, ?)""")
+                    .params(pair[0], pair[1], pair[2], SqlTime.of(now)).update();
+        }
+        jdbc.sql("delete from routes where session_id = ?").param(id).update();
+        jdbc.sql("delete from hub_routes where session_id = ?").param(id).update();
+    }
+
+    List<String> openPastExpiry(Instant now, int limit) {
+        return jdbc.sql("select id from sessions where status = 'open' and expires_at <= ? order by expires_at limit ?")
+                .params(SqlTime.of(now), limit).query(String.class).list();
+    }
+
+    List<String> openForReference(String reference) {
+        return jdbc.sql("select id from sessions where reference = ? and status = 'open'")
+                .param(reference).query(String.class).list();
+    }
+
+    /** Retention: forgets the sealed real numbers of one ended session's parties (hashes and rows stay). */
+    public int forgetPartyNumbers(String sessionId) {
+        return jdbc.sql("update parties set real_number_sealed = null where session_id = ? and real_number_sealed is not null")
+                .param(sessionId).update();
+    }
+
+    /** Retention: forgets released pairs (the stickiness memory) released before {@code before}. */
+    public int forgetReleasedPairs(Instant before) {
+        return jdbc.sql("delete from released_pairs where released_at < ?").param(SqlTime.of(before)).update();
+    }
+
+    private List<Session> read(JdbcClient.StatementSpec statement) {
+        Map<String, Session> sessions = new LinkedHashMap<>();
+        statement.query((ResultSet rs) -> {
+            String id = rs.getString("id");
+            Session s = sessions.computeIfAbsent(id, k -> session(rs));
+            s.parties().add(party(rs));
+        });
+        return sessions.values().stream().map(s -> new Session(s.id(), s.reference(), s.orderCode(), s.status(),
+                s.createdAt(), s.expiresAt(), s.endedAt(), List.copyOf(s.parties()), s.record())).toList();
+    }
+
+    private static Session session(ResultSet rs) {
+        try {
+            return new Session(rs.getString("id"), rs.getString("reference"), rs.getString("order_code"),
+                    SessionStatus.valueOf(rs.getString("status").toUpperCase()),
+                    SqlTime.read(rs, "created_at"), SqlTime.read(rs, "expires_at"),
+                    SqlTime.read(rs, "ended_at"), new ArrayList<>(), rs.getBoolean("record_calls"));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Party party(ResultSet rs) throws SQLException {
+        return new Party(rs.getInt("position"), rs.getString("role"), rs.getString("external_id"),
+                vault.open(rs.getString("real_number_sealed")), PhoneNumber.ofE164(rs.getString("masked_number")),
+                rs.getBoolean("on_hub"));
+    }
+}

@@ -1,4 +1,0 @@
-package io.callmask.session;
-
-/** A party as the platform names it: a role, its own id for the person, and the real number. */
-public record PartyRequest(String role, String id, String number) {}
