@@ -69,9 +69,10 @@ trap 'exit 130' INT TERM
 # start_app LOGFILE [extra JVM flags...]: starts callmask against $DB and waits for /actuator/health.
 start_app() {
   local log=$1; shift
-  java "$@" -jar target/callmask.jar \
+  java "$@" -jar server/target/callmask.jar \
     --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
     --spring.datasource.username="$PGUSER" \
+    --callmask.twilio.account-sid=AC00000000000000000000000000000000 \
     --callmask.twilio.auth-token=bench-token \
     --callmask.public-base-url="http://127.0.0.1:$PORT" \
     --server.port="$PORT" \
@@ -96,11 +97,13 @@ say "machine"
   echo "top processes by CPU:"; ps -eo pcpu,pid,etime,comm --sort=-pcpu | head -8
 } | tee "$OUT/machine.txt"
 
-say "build (package, test-compile)"
+say "build (package; the load driver is the tools module's test code)"
 t0=$SECONDS
-./mvnw -B -q -o package -DskipTests || ./mvnw -B -q package -DskipTests
-./mvnw -B -q -o test-compile || ./mvnw -B -q test-compile
-CP=$(./mvnw -B -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)
+build() { ./mvnw -B -q "$@" package -DskipTests dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$PWD/$OUT/classpath.txt"; }
+build -o || build
+# the reactor builds tools last, so the file holds the tools module's test classpath
+CP="tools/target/test-classes:tools/target/classes:$(cat "$OUT/classpath.txt")"
 echo "built in $((SECONDS - t0)) s"
 
 say "PostgreSQL at $PGHOST:$PGPORT"
@@ -113,7 +116,7 @@ createdb "$DB"
 echo "database $DB"
 
 say "schema: callmask's own Flyway migrations up to V6 (plaintext numbers, which the seed writes fast)"
-java -cp "target/test-classes:target/classes:$CP" io.callmask.bench.SchemaAt "jdbc:postgresql://$PGHOST:$PGPORT/$DB" "$PGUSER" 6
+java -cp "$CP" io.callmask.tools.bench.SchemaAt "jdbc:postgresql://$PGHOST:$PGPORT/$DB" "$PGUSER" 6
 
 say "seed $SESSIONS open sessions (bench/seed-routing.sql)"
 t0=$SECONDS
@@ -144,7 +147,7 @@ echo "started (numbers sealed) in $((SECONDS - t0)) s" | tee -a "$OUT/seed.txt"
 echo "callmask pid $APP_PID on port $PORT"
 
 say "load driver (second JVM): $RATE/s for ${DURATION}s after a warm-up of ${WARMUP}s at half and ${WARMUP}s at full rate, ramp ${RAMP:-none}"
-java -Xms512m -Xmx512m -XX:+UseParallelGC -cp "target/test-classes:$CP" io.callmask.bench.RoutingLoad \
+java -Xms512m -Xmx512m -XX:+UseParallelGC -cp "$CP" io.callmask.tools.bench.RoutingLoad \
   --base-url="http://127.0.0.1:$PORT" --jdbc-url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" --jdbc-user="$PGUSER" \
   --token=bench-token --rate="$RATE" --warmup="$WARMUP" --duration="$DURATION" --ramp="$RAMP" --step="$STEP" \
   --baseline-rate="$BASELINE_RATE" --baseline="$BASELINE" --connections="$CONNECTIONS" \
@@ -164,7 +167,7 @@ if [[ "$JFR" == 1 && -f "$OUT/callmask.jfr" ]]; then
   say "where the time goes (callmask's flight recording)"
   for phase in $(cut -d, -f1 "$OUT/marks.csv" | grep -E "^measure-|^ramp-" | sed -n '1p;$p' | sort -u); do
     r=${phase#*-}; s=$DURATION; [[ $phase == ramp-* ]] && s=$STEP
-    java -cp target/test-classes io.callmask.bench.JfrSummary --jfr="$OUT/callmask.jfr" --marks="$OUT/marks.csv" \
+    java -cp tools/target/test-classes io.callmask.tools.bench.JfrSummary --jfr="$OUT/callmask.jfr" --marks="$OUT/marks.csv" \
       --phase="$phase" --requests=$((r * s)) --gclog="$OUT/gc.log"
   done | tee "$OUT/jfr-summary.txt"
 fi
