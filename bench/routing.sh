@@ -100,7 +100,7 @@ say "machine"
 say "build (package; the load driver is the tools module's test code)"
 t0=$SECONDS
 build() { ./mvnw -B -q "$@" package -DskipTests dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$PWD/$OUT/classpath.txt"; }
+  -Dmdep.outputFile="$OUT/classpath.txt"; }
 build -o || build
 # the reactor builds tools last, so the file holds the tools module's test classpath
 CP="tools/target/test-classes:tools/target/classes:$(cat "$OUT/classpath.txt")"
