@@ -22,10 +22,23 @@ public final class Http {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final String apiKey;
+    private final Map<String, String> headers;
 
     public Http(String base, String apiKey) {
+        this(base, apiKey, Map.of());
+    }
+
+    private Http(String base, String apiKey, Map<String, String> headers) {
         this.base = base;
         this.apiKey = apiKey;
+        this.headers = headers;
+    }
+
+    /** The same client, sending {@code name: value} with every request as well. */
+    public Http withHeader(String name, String value) {
+        var more = new java.util.LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new Http(base, apiKey, Map.copyOf(more));
     }
 
     public String base() {
@@ -62,6 +75,7 @@ public final class Http {
         if (signature != null) {
             builder.header("X-Twilio-Signature", signature);
         }
+        headers.forEach(builder::header);
         return send(builder);
     }
 
@@ -75,6 +89,7 @@ public final class Http {
         if (apiKey != null) {
             builder.header("Authorization", "Bearer " + apiKey);
         }
+        headers.forEach(builder::header);
         return builder;
     }
 
