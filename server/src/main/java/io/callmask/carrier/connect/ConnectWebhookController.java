@@ -9,13 +9,9 @@ import io.callmask.carrier.voice.VoiceFlow;
 import io.callmask.carrier.voice.VoiceReply;
 import io.callmask.carrier.voice.WebhookInput;
 import io.callmask.web.Problem;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -38,8 +34,6 @@ import tools.jackson.databind.json.JsonMapper;
 class ConnectWebhookController implements VoiceWebhookController {
 
     static final String BASE = "/webhooks/connect";
-    private static final Logger log = LoggerFactory.getLogger(ConnectWebhookController.class);
-
     private final VoiceFlow flow;
     private final ConnectCarrier carrier;
     private final CallService calls;

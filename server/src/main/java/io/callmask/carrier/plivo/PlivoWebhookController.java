@@ -13,11 +13,8 @@ import io.callmask.core.recording.RecordingService;
 import io.callmask.core.recording.RecordingStatus;
 import io.callmask.web.Problem;
 import jakarta.servlet.http.HttpServletRequest;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,7 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = PlivoWebhooks.BASE, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
 class PlivoWebhookController implements VoiceWebhookController {
 
-    private static final Logger log = LoggerFactory.getLogger(PlivoWebhookController.class);
     private static final MediaType TEXT_XML = MediaType.parseMediaType("text/xml;charset=UTF-8");
 
     private final VoiceFlow flow;

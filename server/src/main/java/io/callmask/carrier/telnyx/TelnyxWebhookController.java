@@ -10,11 +10,8 @@ import io.callmask.core.recording.RecordingService;
 import io.callmask.core.recording.RecordingStatus;
 import io.callmask.web.Problem;
 import jakarta.servlet.http.HttpServletRequest;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,7 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = TelnyxWebhooks.BASE, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
 class TelnyxWebhookController implements VoiceWebhookController {
 
-    private static final Logger log = LoggerFactory.getLogger(TelnyxWebhookController.class);
     private static final MediaType TEXT_XML = MediaType.parseMediaType("text/xml;charset=UTF-8");
 
     private final VoiceFlow flow;

@@ -7,12 +7,8 @@ import io.callmask.carrier.voice.VoiceFlow;
 import io.callmask.carrier.voice.VoiceReply;
 import io.callmask.carrier.voice.WebhookInput;
 import io.callmask.web.Problem;
-import jakarta.servlet.http.HttpServletRequest;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,7 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = TwilioWebhooks.BASE, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
 class TwilioWebhookController implements VoiceWebhookController {
 
-    private static final Logger log = LoggerFactory.getLogger(TwilioWebhookController.class);
     private static final MediaType TEXT_XML = MediaType.parseMediaType("text/xml;charset=UTF-8");
 
     private final VoiceFlow flow;

@@ -15,11 +15,8 @@ import io.callmask.web.Problem;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -37,7 +34,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = VonageWebhooks.BASE)
 class VonageWebhookController implements VoiceWebhookController {
 
-    private static final Logger log = LoggerFactory.getLogger(VonageWebhookController.class);
     private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
 
     private final VoiceFlow flow;
