@@ -35,9 +35,10 @@ public class Problem extends RuntimeException {
         this.headers = Map.copyOf(headers);
     }
 
+    /** The same slug, title and wording as the domain's {@link Refusal#notFound}. */
     public static Problem notFound(String what, String id) {
-        return new Problem(404, what + "-not-found", capitalise(what) + " not found",
-                "No " + what + " has " + quoted(id) + ".");
+        Refusal same = Refusal.notFound(what, id);
+        return new Problem(404, same.slug(), same.title(), same.getMessage());
     }
 
     /**
@@ -76,7 +77,4 @@ public class Problem extends RuntimeException {
         return headers;
     }
 
-    private static String capitalise(String s) {
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
 }

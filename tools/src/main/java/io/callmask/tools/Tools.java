@@ -1,5 +1,6 @@
 package io.callmask.tools;
 
+import io.callmask.ops.cli.Commands;
 import java.io.PrintStream;
 import java.util.Arrays;
 
@@ -22,18 +23,10 @@ public final class Tools {
             return 2;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
-        try {
-            return switch (args[0]) {
-                case "generate-trace" -> GenerateTraceCommand.run(Options.parse(rest), out);
-                case "replay" -> ReplayCommand.run(Options.parse(rest), out);
-                default -> throw new IllegalArgumentException("unknown command; use generate-trace or replay");
-            };
-        } catch (IllegalArgumentException e) {
-            err.println(args[0] + ": " + e.getMessage());
-            return 2;
-        } catch (Exception e) {
-            err.println(args[0] + " failed: " + e.getMessage());
-            return 1;
-        }
+        return Commands.guarded(args[0], err, () -> switch (args[0]) {
+            case "generate-trace" -> GenerateTraceCommand.run(Options.parse(rest), out);
+            case "replay" -> ReplayCommand.run(Options.parse(rest), out);
+            default -> throw new IllegalArgumentException("unknown command; use generate-trace or replay");
+        });
     }
 }

@@ -18,16 +18,30 @@ public final class Commands {
     /** {@code application}: the application class to start a context of (the caller's, so this package knows none). */
     public static int run(String[] args, PrintStream out, PrintStream err, Class<?> application) {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        return guarded(args[0], err, () -> switch (args[0]) {
+            case "rotate-keys" -> RotateKeysCommand.run(rest, out, application);
+            default -> throw new IllegalArgumentException("unknown command " + args[0]);
+        });
+    }
+
+    /** A command's body returning its exit code. */
+    @FunctionalInterface
+    public interface Body {
+        int run() throws Exception;
+    }
+
+    /**
+     * Runs one command's {@code body}: a refused argument (IllegalArgumentException) is exit 2, any other failure
+     * exit 1, each as one line on {@code err} naming the command; also the tools module's commands.
+     */
+    public static int guarded(String command, PrintStream err, Body body) {
         try {
-            return switch (args[0]) {
-                case "rotate-keys" -> RotateKeysCommand.run(rest, out, application);
-                default -> throw new IllegalArgumentException("unknown command " + args[0]);
-            };
+            return body.run();
         } catch (IllegalArgumentException e) {
-            err.println(args[0] + ": " + e.getMessage());
+            err.println(command + ": " + e.getMessage());
             return 2;
         } catch (Exception e) {
-            err.println(args[0] + " failed: " + e.getMessage());
+            err.println(command + " failed: " + e.getMessage());
             return 1;
         }
     }
