@@ -1,5 +1,6 @@
 package io.callmask.core.call;
 
+import io.callmask.core.storage.Database;
 import io.callmask.core.storage.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,9 +28,11 @@ public class Calls {
             """;
 
     private final JdbcClient jdbc;
+    private final Database database;
 
-    Calls(JdbcClient jdbc) {
+    Calls(JdbcClient jdbc, Database database) {
         this.jdbc = jdbc;
+        this.database = database;
     }
 
     /** {@code placedByRetailer}: the retailer id when the caller is the session's retailer party, else null. */
@@ -41,6 +44,30 @@ public class Calls {
                         values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, sessionId, direction.wire(), callerPosition, placedByRetailer, carrier, SqlTime.of(now))
                 .update();
+    }
+
+    /**
+     * A dial-in's call and its caller's leg, in one round trip on PostgreSQL; a leg with this carrier
+     * id already there (a retried webhook) fails with a duplicate key and writes neither.
+     */
+    public void insertDialIn(String id, String sessionId, int callerPosition, String placedByRetailer, String carrier,
+            String carrierSid, Instant now) {
+        if (database == Database.POSTGRESQL) {
+            jdbc.sql("""
+                            with call as (
+                                insert into calls (id, session_id, direction, caller_position, placed_by_retailer,
+                                    carrier, created_at)
+                                values (?, ?, ?, ?, ?, ?, ?) returning id)
+                            insert into legs (carrier_sid, call_id, leg, status, status_rank, updated_at)
+                            select ?, id, ?, ?, ?, ? from call""")
+                    .params(id, sessionId, Call.Direction.DIAL_IN.wire(), callerPosition, placedByRetailer, carrier,
+                            SqlTime.of(now), carrierSid, Leg.Role.CALLER.wire(), LegStatus.RINGING.wire(),
+                            LegStatus.RINGING.rank(), SqlTime.of(now))
+                    .update();
+            return;
+        }
+        insert(id, sessionId, Call.Direction.DIAL_IN, callerPosition, placedByRetailer, carrier, now);
+        insertLeg(id, Leg.Role.CALLER, carrierSid, LegStatus.RINGING, now);
     }
 
     public void fail(String id, String reason) {
@@ -57,15 +84,26 @@ public class Calls {
     }
 
     /**
-     * Creates the leg unless it exists; safe against a concurrent callback creating it first.
-     * Runs outside a transaction: on PostgreSQL a failed insert would abort the surrounding one.
+     * Creates the leg unless it exists or its call does not; safe against a concurrent callback
+     * creating it first, also inside a transaction (on PostgreSQL a failed insert would abort it).
      */
     public void ensureLeg(String callId, Leg.Role role, String carrierSid, Instant now) {
+        if (database == Database.POSTGRESQL) {
+            jdbc.sql("""
+                            insert into legs (carrier_sid, call_id, leg, status, status_rank, updated_at)
+                            select ?, ?, ?, 'queued', 0, ? where exists (select 1 from calls where id = ?)
+                            on conflict do nothing""")
+                    .params(carrierSid, callId, role.wire(), SqlTime.of(now), callId)
+                    .update();
+            return;
+        }
         try {
             jdbc.sql("""
                             insert into legs (carrier_sid, call_id, leg, status, status_rank, updated_at)
-                            select ?, ?, ?, 'queued', 0, ? where not exists (select 1 from legs where carrier_sid = ?)""")
-                    .params(carrierSid, callId, role.wire(), SqlTime.of(now), carrierSid)
+                            select ?, ?, ?, 'queued', 0, ?
+                            where not exists (select 1 from legs where carrier_sid = ?)
+                              and exists (select 1 from calls where id = ?)""")
+                    .params(carrierSid, callId, role.wire(), SqlTime.of(now), carrierSid, callId)
                     .update();
         } catch (DuplicateKeyException concurrentInsert) {
             // The other request created it; the report below applies to it all the same.
@@ -73,13 +111,14 @@ public class Calls {
     }
 
     /**
-     * Applies a status report: the status moves only up its rank; answered time, end time and
-     * duration are kept from the first report that knew them.
+     * Applies a status report to the call's leg and keeps it in the leg's history: the status moves
+     * only up its rank; answered time, end time and duration are kept from the first report that
+     * knew them. False when the call has no such leg (nothing is written).
      */
-    public void report(String carrierSid, LegStatus status, Integer sequenceNumber, Instant answeredAt, Integer duration,
-            Instant now) {
+    public boolean report(String callId, String carrierSid, LegStatus status, Integer sequenceNumber,
+            Instant answeredAt, Integer duration, Instant now) {
         Instant endedAt = status.terminal() ? now : null;
-        jdbc.sql("""
+        int updated = jdbc.sql("""
                         update legs set
                             status = case when status_rank < ? then ? else status end,
                             status_rank = case when status_rank < ? then ? else status_rank end,
@@ -87,13 +126,17 @@ public class Calls {
                             ended_at = coalesce(ended_at, ?),
                             duration_seconds = coalesce(duration_seconds, ?),
                             updated_at = ?
-                        where carrier_sid = ?""")
+                        where carrier_sid = ? and call_id = ?""")
                 .params(status.rank(), status.wire(), status.rank(), status.rank(), SqlTime.of(answeredAt),
-                        SqlTime.of(endedAt), duration, SqlTime.of(now), carrierSid)
+                        SqlTime.of(endedAt), duration, SqlTime.of(now), carrierSid, callId)
                 .update();
+        if (updated == 0) {
+            return false;
+        }
         jdbc.sql("insert into leg_events (carrier_sid, status, sequence_number, received_at) values (?, ?, ?, ?)")
                 .params(carrierSid, status.wire(), sequenceNumber, SqlTime.of(now))
                 .update();
+        return true;
     }
 
     /** A primary-key check, for status callbacks that only need to know the call is ours. */

@@ -114,16 +114,20 @@ public class CallService {
                             + "number, cannot record a call with a notice to both parties; open the session "
                             + "without recording, or give its numbers to a carrier that records.");
         }
-        if (limited) {
-            Party retailer = session.party(RETAILER_ROLE).orElse(null);
-            Party callee = session.other(caller);
-            limits.require(retailer == null ? null : retailer.externalId(), retailer == null ? null : retailer.real(),
-                    CUSTOMER_ROLE.equals(callee.role()) ? callee.real() : null);
-        }
         String id = newId();
         Instant now = clock.instant();
-        calls.insert(id, session.id(), Call.Direction.CLICK_TO_CALL, caller.position(), RetailerParty.idOf(caller),
-                carrier.name(), now);
+        // One commit for the limits and the call; the carrier is asked only after it, holding no lock.
+        tx.executeWithoutResult(status -> {
+            if (limited) {
+                Party retailer = session.party(RETAILER_ROLE).orElse(null);
+                Party callee = session.other(caller);
+                limits.require(retailer == null ? null : retailer.externalId(),
+                        retailer == null ? null : retailer.real(),
+                        CUSTOMER_ROLE.equals(callee.role()) ? callee.real() : null);
+            }
+            calls.insert(id, session.id(), Call.Direction.CLICK_TO_CALL, caller.position(), RetailerParty.idOf(caller),
+                    carrier.name(), now);
+        });
         String carrierSid;
         try {
             carrierSid = carrier instanceof BridgingCarrier bridging
@@ -159,27 +163,58 @@ public class CallService {
         return answer;
     }
 
-    /** A party dialled a masked number through {@code carrier}: route it, and record the call before answering. */
+    /**
+     * A party dialled a masked number through {@code carrier}: route it, and record the call before
+     * answering. A carrier's retry of the same call (same leg id) gets the call already made.
+     */
     public Answer dialIn(String carrier, String carrierSid, PhoneNumber from, PhoneNumber to) {
-        var retried = calls.findByLegSid(carrierSid);
-        if (retried.isPresent()) {
-            return decide(retried.get());
-        }
         return settle(carrier, carrierSid, from, to, router.route(from, to));
     }
 
     /** A hub party entered an order code in the menu (attempt counts from 1). */
     public Answer dialInWithCode(String carrier, String carrierSid, PhoneNumber from, PhoneNumber to, String code,
             int attempt) {
-        var retried = calls.findByLegSid(carrierSid);
-        if (retried.isPresent()) {
-            return decide(retried.get());
-        }
         return settle(carrier, carrierSid, from, to, router.routeCode(from, to, code, attempt));
     }
 
     private Answer settle(String carrier, String carrierSid, PhoneNumber from, PhoneNumber to, RouteDecision routed) {
         RouteDecision decision = refuseIfAbusive(routed);
+        if (!(decision instanceof RouteDecision.Bridge bridge)) {
+            // Off the bridge path only: a bridged retry is found by its leg's key when it is written.
+            var retried = calls.findByLegSid(carrierSid);
+            if (retried.isPresent()) {
+                return decide(retried.get());
+            }
+            return turnAway(carrierSid, from, to, decision);
+        }
+        String id = newId();
+        Instant now = clock.instant();
+        Optional<CallLimits.Limit> limited;
+        try {
+            // One transaction, one commit: the limits' buckets are taken in it and given back by its rollback.
+            limited = tx.execute(status -> {
+                Optional<CallLimits.Limit> refused = limitDialIn(bridge);
+                if (refused.isEmpty()) {
+                    calls.insertDialIn(id, bridge.session().id(), bridge.caller().position(),
+                            RetailerParty.idOf(bridge.caller()), carrier, carrierSid, now);
+                }
+                return refused;
+            });
+        } catch (DuplicateKeyException retried) {
+            return decide(calls.findByLegSid(carrierSid).orElseThrow());
+        }
+        if (limited.isPresent()) {
+            events.record("dial-in.rate-limited", bridge.session().id(), null,
+                    "A retailer's dial-in to the customer was turned away: the " + limited.get().wire()
+                            + " rate limit is reached.");
+            return new Answer(null, new RouteDecision.Reject(Reason.RATE_LIMITED, bridge.session().id()));
+        }
+        abuse.callStarted(id);
+        return new Answer(id, decision);
+    }
+
+    /** A menu, or a reject with its event, abuse check and platform callback. */
+    private Answer turnAway(String carrierSid, PhoneNumber from, PhoneNumber to, RouteDecision decision) {
         if (decision instanceof RouteDecision.Reject reject) {
             if (reject.reason() == Reason.SESSION_ENDED) {
                 abuse.dialInAfterSessionEnded(from, to);
@@ -189,32 +224,8 @@ public class CallService {
             if (reject.reason().outOfSession()) {
                 callbacks.send("dial-in.rejected", reject.reason().wire(), reject.sessionId(), carrierSid, to.e164());
             }
-            return new Answer(null, decision);
         }
-        if (decision instanceof RouteDecision.Menu) {
-            return new Answer(null, decision);
-        }
-        var bridge = (RouteDecision.Bridge) decision;
-        Optional<CallLimits.Limit> limited = limitDialIn(bridge);
-        if (limited.isPresent()) {
-            events.record("dial-in.rate-limited", bridge.session().id(), null,
-                    "A retailer's dial-in to the customer was turned away: the " + limited.get().wire()
-                            + " rate limit is reached.");
-            return new Answer(null, new RouteDecision.Reject(Reason.RATE_LIMITED, bridge.session().id()));
-        }
-        String id = newId();
-        Instant now = clock.instant();
-        try {
-            tx.executeWithoutResult(status -> {
-                calls.insert(id, bridge.session().id(), Call.Direction.DIAL_IN, bridge.caller().position(),
-                        RetailerParty.idOf(bridge.caller()), carrier, now);
-                calls.insertLeg(id, Leg.Role.CALLER, carrierSid, LegStatus.RINGING, now);
-            });
-        } catch (DuplicateKeyException concurrentRetry) {
-            return decide(calls.findByLegSid(carrierSid).orElseThrow());
-        }
-        abuse.callStarted(id);
-        return new Answer(id, decision);
+        return new Answer(null, decision);
     }
 
     /**
@@ -243,22 +254,25 @@ public class CallService {
     /** Records a status report for one leg; repeats and late arrivals change nothing. */
     public void report(String callId, Leg.Role role, String carrierSid, LegStatus status, Integer sequenceNumber,
             Integer durationSeconds) {
-        if (!calls.exists(callId)) {
+        if (!record(callId, role, carrierSid, status, sequenceNumber, durationSeconds) && !calls.exists(callId)) {
             throw Refusal.notFound("call", callId);
         }
-        record(callId, role, carrierSid, status, sequenceNumber, durationSeconds);
     }
 
-    private void record(String callId, Leg.Role role, String carrierSid, LegStatus status, Integer sequenceNumber,
+    /** One transaction, one commit: the leg (created if new), its status and its history. False: not applied. */
+    private boolean record(String callId, Leg.Role role, String carrierSid, LegStatus status, Integer sequenceNumber,
             Integer durationSeconds) {
         Instant now = clock.instant();
         Instant answeredAt = status == LegStatus.IN_PROGRESS ? now
                 : durationSeconds != null && durationSeconds > 0 ? now.minusSeconds(durationSeconds) : null;
-        calls.ensureLeg(callId, role, carrierSid, now);
-        calls.report(carrierSid, status, sequenceNumber, answeredAt, durationSeconds, now);
-        if (status.terminal()) {
+        boolean applied = Boolean.TRUE.equals(tx.execute(s -> {
+            calls.ensureLeg(callId, role, carrierSid, now);
+            return calls.report(callId, carrierSid, status, sequenceNumber, answeredAt, durationSeconds, now);
+        }));
+        if (applied && status.terminal()) {
             abuse.callEnded(callId);
         }
+        return applied;
     }
 
     /**

@@ -3,19 +3,36 @@ package io.callmask.core.pool;
 import io.callmask.core.number.PhoneNumber;
 import io.callmask.core.privacy.NumberHashes;
 import io.callmask.core.storage.SqlTime;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 
-/** The pool_numbers table. */
+/**
+ * The pool_numbers table. Who owns each number is also kept in memory, read again every
+ * {@value #OWNERS_REFRESH_SECONDS} s off the request path: every dial-in asks it, and a number
+ * changes owner only when an instance starts with new configuration, so another instance's change
+ * is seen here within that time. A number not in the copy is looked up in the table, and kept.
+ */
 @Repository
 public class Pool {
 
+    static final int OWNERS_REFRESH_SECONDS = 10;
+
     private final JdbcClient jdbc;
     private final NumberHashes hashes;
+    /** Number (E.164) to carrier, as last read; empty until the first read and after a change here. */
+    private volatile Map<String, String> owners = Map.of();
+    /** Counts changes made here, so that a read which overlapped one is not kept. */
+    private final AtomicLong changes = new AtomicLong();
 
     Pool(JdbcClient jdbc, NumberHashes hashes) {
         this.jdbc = jdbc;
@@ -28,6 +45,8 @@ public class Pool {
             return insertIfAbsent(number, kind, carrier, region, now);
         } catch (DuplicateKeyException anotherInstanceSeededIt) {
             return false;
+        } finally {
+            forgetOwners(); // after the write: a lookup that overlapped it is not kept
         }
     }
 
@@ -36,14 +55,53 @@ public class Pool {
      * the carrier that made them; only new calls on this number go through the new owner.
      */
     boolean reassign(PhoneNumber number, String carrier) {
-        return jdbc.sql("update pool_numbers set carrier = ? where number = ? and carrier <> ?")
-                .params(carrier, number.e164(), carrier).update() == 1;
+        try {
+            return jdbc.sql("update pool_numbers set carrier = ? where number = ? and carrier <> ?")
+                    .params(carrier, number.e164(), carrier).update() == 1;
+        } finally {
+            forgetOwners();
+        }
     }
 
     /** The carrier that owns one of our numbers; empty when the number is not ours. */
     public Optional<String> carrierOf(PhoneNumber number) {
-        return jdbc.sql("select carrier from pool_numbers where number = ?")
+        String owner = owners.get(number.e164());
+        if (owner != null) {
+            return Optional.of(owner);
+        }
+        long before = changes.get();
+        Optional<String> read = jdbc.sql("select carrier from pool_numbers where number = ?")
                 .param(number.e164()).query(String.class).optional();
+        read.ifPresent(carrier -> remember(before, number.e164(), carrier));
+        return read;
+    }
+
+    private synchronized void remember(long changesBefore, String number, String carrier) {
+        if (changes.get() == changesBefore) {
+            Map<String, String> more = new HashMap<>(owners);
+            more.put(number, carrier);
+            owners = Map.copyOf(more);
+        }
+    }
+
+    @Scheduled(initialDelay = 0, fixedDelay = OWNERS_REFRESH_SECONDS, timeUnit = TimeUnit.SECONDS)
+    void readOwners() {
+        long before = changes.get();
+        Map<String, String> read = new HashMap<>();
+        jdbc.sql("select number, carrier from pool_numbers")
+                .query((ResultSet rs) -> {
+                    read.put(rs.getString(1), rs.getString(2));
+                });
+        synchronized (this) {
+            if (changes.get() == before) {
+                owners = Map.copyOf(read);
+            }
+        }
+    }
+
+    private synchronized void forgetOwners() {
+        changes.incrementAndGet();
+        owners = Map.of();
     }
 
     private boolean insertIfAbsent(PhoneNumber number, PoolNumber.Kind kind, String carrier, String region,

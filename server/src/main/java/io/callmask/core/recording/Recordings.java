@@ -32,8 +32,8 @@ public class Recordings {
     /**
      * Creates the recording unless its carrier sid is known, then applies the report: the status
      * moves only up its rank, duration and channels are kept from the first report that knew them,
-     * and a purged recording never gets a media URL back. Runs outside a transaction, as
-     * {@code Calls.ensureLeg} does: on PostgreSQL a failed insert would abort the surrounding one.
+     * and a purged recording never gets a media URL back. Runs outside a transaction: on PostgreSQL
+     * the insert that loses a race fails, and a failed insert would abort the surrounding one.
      */
     void apply(String newId, String callId, RecordingReport report, Instant now) {
         RecordingStatus status = report.status();

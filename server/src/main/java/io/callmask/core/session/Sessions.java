@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import io.callmask.core.storage.SqlTime;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,13 +56,15 @@ public class Sessions {
     /**
      * The hot path of every dial-in: the open session holding the pair (caller's real number,
      * dialled masked number), by the routes table's primary key, with both parties in one query.
+     * Only the other party's sealed number is opened: the caller's is {@code real}.
      */
     public Optional<Session> findOpenByPair(PhoneNumber real, PhoneNumber masked) {
-        return read(jdbc.sql(SELECT + """
+        return read(jdbc.sql(SELECT.replace("p.on_hub", "p.on_hub, r.position as routed") + """
                         join routes r on r.session_id = s.id
                         where r.real_number_hash = ? and r.masked_number = ?
                         order by p.position""")
-                .params(hashes.of(real), masked.e164())).stream().findFirst();
+                .params(hashes.of(real), masked.e164()), rs -> rs.getInt("position") == rs.getInt("routed") ? real
+                        : vault.open(rs.getString("real_number_sealed"))).stream().findFirst();
     }
 
     /**
@@ -106,29 +110,37 @@ public class Sessions {
                 .params(session.id(), session.reference(), session.orderCode(), openKey,
                         SqlTime.of(session.createdAt()), SqlTime.of(session.expiresAt()), session.record())
                 .update();
+        // One multi-row insert per table: two round trips fewer than a row at a time.
+        List<Object> parties = new ArrayList<>();
+        List<Object> routes = new ArrayList<>();
+        List<Object> hubRoutes = new ArrayList<>();
         for (Party p : session.parties()) {
             String hash = hashes.of(p.real());
-            jdbc.sql("""
-                            insert into parties (session_id, position, role, external_id, real_number_hash,
-                                                 real_number_sealed, masked_number, on_hub)
-                            values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(session.id(), p.position(), p.role(), p.externalId(), hash, vault.seal(p.real()),
-                            p.masked().e164(), p.onHub())
-                    .update();
+            parties.addAll(Arrays.asList(session.id(), p.position(), p.role(), p.externalId(), hash,
+                    vault.seal(p.real()), p.masked().e164(), p.onHub()));
             if (p.onHub()) {
-                jdbc.sql("""
-                                insert into hub_routes (real_number_hash, hub_number, order_code, session_id, position)
-                                values (?, ?, ?, ?, ?)""")
-                        .params(hash, p.masked().e164(), session.orderCode(), session.id(), p.position())
-                        .update();
+                hubRoutes.addAll(List.of(hash, p.masked().e164(), session.orderCode(), session.id(), p.position()));
             } else {
-                jdbc.sql("""
-                                insert into routes (real_number_hash, masked_number, session_id, position)
-                                values (?, ?, ?, ?)""")
-                        .params(hash, p.masked().e164(), session.id(), p.position())
-                        .update();
+                routes.addAll(List.of(hash, p.masked().e164(), session.id(), p.position()));
             }
         }
+        insertRows("""
+                insert into parties (session_id, position, role, external_id, real_number_hash, real_number_sealed,
+                                     masked_number, on_hub)
+                values""", 8, parties);
+        insertRows("insert into routes (real_number_hash, masked_number, session_id, position) values", 4, routes);
+        insertRows("insert into hub_routes (real_number_hash, hub_number, order_code, session_id, position) values", 5,
+                hubRoutes);
+    }
+
+    /** {@code values}: the rows' values one after another, {@code columns} to a row; nothing when there are none. */
+    private void insertRows(String insert, int columns, List<Object> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        String row = "(" + String.join(", ", Collections.nCopies(columns, "?")) + ")";
+        jdbc.sql(insert + " " + String.join(", ", Collections.nCopies(values.size() / columns, row)))
+                .params(values).update();
     }
 
     /** Whether the session's calls from now on are recorded; only an open session changes. */
@@ -193,14 +205,23 @@ public class Sessions {
     }
 
     private List<Session> read(JdbcClient.StatementSpec statement) {
+        return read(statement, rs -> vault.open(rs.getString("real_number_sealed")));
+    }
+
+    /** {@code realNumber}: a party row's real number (from its sealed value, or known already). */
+    private List<Session> read(JdbcClient.StatementSpec statement, RealNumber realNumber) {
         Map<String, Session> sessions = new LinkedHashMap<>();
         statement.query((ResultSet rs) -> {
             String id = rs.getString("id");
             Session s = sessions.computeIfAbsent(id, k -> session(rs));
-            s.parties().add(party(rs));
+            s.parties().add(party(rs, realNumber.of(rs)));
         });
         return sessions.values().stream().map(s -> new Session(s.id(), s.reference(), s.orderCode(), s.status(),
                 s.createdAt(), s.expiresAt(), s.endedAt(), List.copyOf(s.parties()), s.record())).toList();
+    }
+
+    private interface RealNumber {
+        PhoneNumber of(ResultSet rs) throws SQLException;
     }
 
     private static Session session(ResultSet rs) {
@@ -214,9 +235,8 @@ public class Sessions {
         }
     }
 
-    private Party party(ResultSet rs) throws SQLException {
-        return new Party(rs.getInt("position"), rs.getString("role"), rs.getString("external_id"),
-                vault.open(rs.getString("real_number_sealed")), PhoneNumber.ofE164(rs.getString("masked_number")),
-                rs.getBoolean("on_hub"));
+    private static Party party(ResultSet rs, PhoneNumber real) throws SQLException {
+        return new Party(rs.getInt("position"), rs.getString("role"), rs.getString("external_id"), real,
+                PhoneNumber.ofE164(rs.getString("masked_number")), rs.getBoolean("on_hub"));
     }
 }

@@ -2,6 +2,7 @@ package io.callmask.core.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.callmask.core.storage.Database;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.BucketProxy;
@@ -11,20 +12,23 @@ import java.time.Duration;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** The H2 bucket store on the real schema (all migrations): limits, persistence, clean-up. */
-class H2BucketProxyManagerTest {
+/** The bucket store on H2 with the real schema (all migrations): limits, persistence, clean-up, joined transactions. */
+class JdbcBucketProxyManagerTest {
 
     private final DriverManagerDataSource dataSource = new DriverManagerDataSource(
             "jdbc:h2:mem:buckets-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "");
     private final JdbcClient jdbc = JdbcClient.create(dataSource);
-    private final H2BucketProxyManager manager;
+    private final JdbcBucketProxyManager manager;
 
-    H2BucketProxyManagerTest() {
+    JdbcBucketProxyManagerTest() {
         Flyway.configure().dataSource(dataSource).load().migrate();
-        manager = new H2BucketProxyManager(dataSource, ClientSideConfig.getDefault().withExpirationAfterWriteStrategy(
-                ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1))));
+        manager = new JdbcBucketProxyManager(dataSource, Database.H2, ClientSideConfig.getDefault()
+                .withExpirationAfterWriteStrategy(
+                        ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1))));
     }
 
     private BucketProxy bucket(String key, int perHour) {
@@ -55,5 +59,18 @@ class H2BucketProxyManagerTest {
         assertThat(manager.removeExpired(1000)).isEqualTo(1);
         assertThat(jdbc.sql("select id from rate_limit_buckets").query(String.class).list())
                 .containsExactly("customer:live");
+    }
+
+    @Test
+    void aCheckInsideATransactionCommitsWithItAndARollbackGivesTheTokenBack() {
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        Boolean first = tx.execute(status -> bucket("retailer:r3", 2).tryConsume(1));
+        assertThat(first).isTrue();
+        tx.executeWithoutResult(status -> {
+            assertThat(bucket("retailer:r3", 2).tryConsume(1)).as("the second of two").isTrue();
+            status.setRollbackOnly(); // the call it admitted was not written
+        });
+        assertThat(bucket("retailer:r3", 2).tryConsume(1)).as("the rolled-back token is back").isTrue();
+        assertThat(bucket("retailer:r3", 2).tryConsume(1)).as("both taken now").isFalse();
     }
 }

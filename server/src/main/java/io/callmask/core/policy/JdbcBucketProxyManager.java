@@ -1,5 +1,6 @@
 package io.callmask.core.policy;
 
+import io.callmask.core.storage.Database;
 import io.github.bucket4j.BucketExceptions;
 import io.github.bucket4j.distributed.jdbc.CustomColumnProvider;
 import io.github.bucket4j.distributed.proxy.ClientSideConfig;
@@ -14,31 +15,48 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Bucket4j buckets in H2's {@code rate_limit_buckets} table, the same table and the same
- * select-for-update protocol as Bucket4j's PostgreSQL manager, which H2 cannot run as it is (its
- * insert uses {@code ON CONFLICT}). The row lock of {@code SELECT … FOR UPDATE} serialises every
- * change to one bucket; a concurrent first insert of the same key fails on the primary key and
- * the base class retries in a new transaction.
+ * Bucket4j buckets in the {@code rate_limit_buckets} table, on PostgreSQL and H2, with Bucket4j's
+ * select-for-update protocol: the row lock of {@code SELECT … FOR UPDATE} serialises every change to
+ * one bucket, so instances sharing the database share the limits.
+ *
+ * <p>Unlike Bucket4j's own JDBC managers, a check made inside a Spring transaction joins it: the
+ * bucket's row is locked and updated on the transaction's connection and committed with the call it
+ * admits, in the same commit. A dial-in thus costs one commit, not one per bucket, and a call that is
+ * not written (a retried webhook, a blocked retailer) gives its tokens back by rolling back. Outside
+ * a transaction a check is one short transaction of its own, as in Bucket4j.
  */
-final class H2BucketProxyManager extends AbstractSelectForUpdateBasedProxyManager<String>
+final class JdbcBucketProxyManager extends AbstractSelectForUpdateBasedProxyManager<String>
         implements ExpiredEntriesCleaner {
 
     private static final String SELECT = "select state from rate_limit_buckets where id = ? for update";
-    private static final String INSERT = "insert into rate_limit_buckets (id, state) values (?, null)";
     private static final String UPDATE = "update rate_limit_buckets set state = ?, expires_at = ? where id = ?";
     private static final String DELETE = "delete from rate_limit_buckets where id = ?";
-    private static final String DELETE_EXPIRED = "delete from rate_limit_buckets where expires_at < ? limit ?";
     /** SQLState of a unique constraint violation. */
     private static final String DUPLICATE_KEY = "23505";
 
+    /** Creates a bucket's row unless a concurrent transaction did: waits for that one, then does nothing. */
+    private static final String INSERT_POSTGRESQL =
+            "insert into rate_limit_buckets (id, state) values (?, null) on conflict (id) do nothing";
+    /** A failed statement leaves an H2 transaction usable (not a PostgreSQL one), so the duplicate key is caught. */
+    private static final String INSERT_H2 = "insert into rate_limit_buckets (id, state) values (?, null)";
+
     private final DataSource dataSource;
+    private final String insertSql;
+    private final String deleteExpiredSql;
     private final CustomColumnProvider<String> expiresAt;
 
-    H2BucketProxyManager(DataSource dataSource, ClientSideConfig config) {
+    JdbcBucketProxyManager(DataSource dataSource, Database database, ClientSideConfig config) {
         super(config);
         this.dataSource = dataSource;
+        this.insertSql = database == Database.POSTGRESQL ? INSERT_POSTGRESQL : INSERT_H2;
+        this.deleteExpiredSql = database == Database.POSTGRESQL
+                ? "delete from rate_limit_buckets where id in "
+                        + "(select id from rate_limit_buckets where expires_at < ? limit ? for update skip locked)"
+                : "delete from rate_limit_buckets where expires_at < ? limit ?";
         this.expiresAt = CustomColumnProvider.createExpiresInColumnProvider("expires_at",
                 config.getExpirationAfterWriteStrategy().orElseThrow());
     }
@@ -50,27 +68,33 @@ final class H2BucketProxyManager extends AbstractSelectForUpdateBasedProxyManage
 
     @Override
     protected SelectForUpdateBasedTransaction allocateTransaction(String key, Optional<Long> timeoutNanos) {
-        Connection connection;
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return new Transaction(DataSourceUtils.getConnection(dataSource), key, true);
+        }
         try {
-            connection = dataSource.getConnection();
+            return new Transaction(dataSource.getConnection(), key, false);
         } catch (SQLException e) {
             throw new BucketExceptions.BucketExecutionException(e);
         }
-        return new Transaction(connection, key);
     }
 
     private final class Transaction implements SelectForUpdateBasedTransaction {
         private final Connection connection;
         private final String key;
+        /** Part of the caller's transaction: its commit or rollback decides, and the connection is its. */
+        private final boolean joined;
 
-        Transaction(Connection connection, String key) {
+        Transaction(Connection connection, String key, boolean joined) {
             this.connection = connection;
             this.key = key;
+            this.joined = joined;
         }
 
         @Override
         public void begin(Optional<Long> timeoutNanos) {
-            run(() -> connection.setAutoCommit(false));
+            if (!joined) {
+                run(() -> connection.setAutoCommit(false));
+            }
         }
 
         @Override
@@ -88,7 +112,7 @@ final class H2BucketProxyManager extends AbstractSelectForUpdateBasedProxyManage
 
         @Override
         public boolean tryInsertEmptyData(Optional<Long> timeoutNanos) {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            try (PreparedStatement insert = connection.prepareStatement(insertSql)) {
                 applyTimeout(insert, timeoutNanos);
                 insert.setString(1, key);
                 return insert.executeUpdate() > 0;
@@ -115,17 +139,27 @@ final class H2BucketProxyManager extends AbstractSelectForUpdateBasedProxyManage
 
         @Override
         public void commit(Optional<Long> timeoutNanos) {
-            run(connection::commit);
+            if (!joined) {
+                run(connection::commit);
+            }
         }
 
         @Override
         public void rollback() {
-            run(connection::rollback);
+            // Joined: Bucket4j rolls back after a lost insert race (the retry then waits on the row's
+            // lock) or a failed step (the failure reaches the caller, whose transaction then ends).
+            if (!joined) {
+                run(connection::rollback);
+            }
         }
 
         @Override
         public void release() {
-            run(connection::close);
+            if (joined) {
+                DataSourceUtils.releaseConnection(connection, dataSource);
+            } else {
+                run(connection::close);
+            }
         }
     }
 
@@ -143,7 +177,7 @@ final class H2BucketProxyManager extends AbstractSelectForUpdateBasedProxyManage
     @Override
     public int removeExpired(int batchSize) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement delete = connection.prepareStatement(DELETE_EXPIRED)) {
+                PreparedStatement delete = connection.prepareStatement(deleteExpiredSql)) {
             delete.setLong(1, System.currentTimeMillis());
             delete.setInt(2, batchSize);
             return delete.executeUpdate();
