@@ -55,9 +55,10 @@ public class AbuseMonitor {
         safely("call start", () -> retailerCall(callId).ifPresent(call -> {
             var rule = rules.distinctCustomers();
             if (rule.enabled()) {
-                evaluate(Rule.DISTINCT_CUSTOMERS, call.retailerId(), "", rule.window(),
-                        since -> callLog.customersCalled(call.retailerId(), since, clock.instant()),
-                        called -> WindowRules.distinctCustomers(rule, call.retailerId(), called, call.call()));
+                evaluations.coalesce("call start", Rule.DISTINCT_CUSTOMERS.wire() + ":" + call.retailerId(),
+                        () -> evaluate(Rule.DISTINCT_CUSTOMERS, call.retailerId(), "", rule.window(),
+                                since -> callLog.customersCalled(call.retailerId(), since, clock.instant()),
+                                called -> WindowRules.distinctCustomers(rule, call.retailerId(), called, call.call())));
             }
         }));
     }
@@ -68,16 +69,18 @@ public class AbuseMonitor {
             String retailer = call.retailerId();
             var burst = rules.shortCallBurst();
             if (burst.enabled()) {
-                evaluate(Rule.SHORT_CALL_BURST, retailer, "", burst.window(),
-                        since -> callLog.placedBy(retailer, since, clock.instant()),
-                        calls -> WindowRules.shortCallBurst(burst, retailer, calls));
+                evaluations.coalesce("call end", Rule.SHORT_CALL_BURST.wire() + ":" + retailer,
+                        () -> evaluate(Rule.SHORT_CALL_BURST, retailer, "", burst.window(),
+                                since -> callLog.placedBy(retailer, since, clock.instant()),
+                                calls -> WindowRules.shortCallBurst(burst, retailer, calls)));
             }
             var unanswered = rules.repeatedUnanswered();
             if (unanswered.enabled() && call.customerKey() != null) {
                 String subject = customers.subject(call.customerKey());
-                evaluate(Rule.REPEATED_UNANSWERED, retailer, subject, unanswered.window(),
-                        since -> callLog.placedTo(retailer, call.customerKey(), since, clock.instant()),
-                        calls -> WindowRules.repeatedUnanswered(unanswered, retailer, subject, calls));
+                evaluations.coalesce("call end", Rule.REPEATED_UNANSWERED.wire() + ":" + retailer + ":" + subject,
+                        () -> evaluate(Rule.REPEATED_UNANSWERED, retailer, subject, unanswered.window(),
+                                since -> callLog.placedTo(retailer, call.customerKey(), since, clock.instant()),
+                                calls -> WindowRules.repeatedUnanswered(unanswered, retailer, subject, calls)));
             }
         }));
     }
@@ -166,13 +169,6 @@ public class AbuseMonitor {
     }
 
     private void safely(String what, Runnable evaluation) {
-        evaluations.submit(() -> {
-            try {
-                evaluation.run();
-            } catch (RuntimeException e) {
-                // The call record is already safe; an alert missed now is raised by the next evaluation.
-                log.warn("Abuse rules could not be evaluated on {}: {}", what, e.getClass().getName());
-            }
-        });
+        evaluations.submit(what, evaluation);
     }
 }

@@ -10,7 +10,9 @@ import io.callmask.core.privacy.NumberVault;
 import java.util.Map;
 import java.time.Duration;
 import java.time.Instant;
+import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.flywaydb.core.Flyway;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -45,10 +47,15 @@ class RulesTestConfiguration {
 
     /** Evaluations run on the test's thread, so a test asserts right after it triggers one. */
     @Bean
-    RuleEvaluations ruleEvaluations() {
-        return new RuleEvaluations() {
+    RuleEvaluations ruleEvaluations(ObjectProvider<MeterRegistry> meters) {
+        return new RuleEvaluations(meters) {
             @Override
-            void submit(Runnable evaluation) {
+            void submit(String what, Runnable evaluation) {
+                evaluation.run();
+            }
+
+            @Override
+            void coalesce(String what, String key, Runnable evaluation) {
                 evaluation.run();
             }
         };
