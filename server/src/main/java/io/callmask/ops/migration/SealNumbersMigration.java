@@ -8,12 +8,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,11 +26,20 @@ import org.springframework.stereotype.Component;
  * V7 (adds the new columns) and V7.2 (drops the plaintext ones). A Spring bean, so it gets the
  * configured keys; Spring Boot hands every {@link JavaMigration} bean to Flyway. Open sessions get
  * their open key again from the keyed hashes, so a repeated create still finds them.
+ *
+ * <p>It streams: each table is read through a cursor and written back {@value #BATCH} rows at a
+ * time, so memory stays flat whatever the table's size (1,000,000 sessions in a 512 MB heap). On
+ * PostgreSQL each batch is one statement ({@code UPDATE … FROM (VALUES …)}), and the routing tables
+ * copy their hashes from the parties in one statement each. It logs how far it is every
+ * {@value #REPORT_EVERY} rows.
  */
 @Component
 class SealNumbersMigration implements JavaMigration {
 
-    private static final int BATCH = 500;
+    private static final Logger log = LoggerFactory.getLogger(SealNumbersMigration.class);
+
+    static final int BATCH = 500;
+    static final int REPORT_EVERY = 100_000;
 
     private final NumberVault vault;
     private final NumberHashes hashes;
@@ -58,77 +72,82 @@ class SealNumbersMigration implements JavaMigration {
     @Override
     public void migrate(Context context) throws SQLException {
         Connection c = context.getConnection();
-        rewrite(c, "select id, phone from retailers",
-                "update retailers set phone_sealed = ? where id = ?",
-                (rs, u) -> set(u, vault.seal(number(rs, 2, "retailers")), rs.getString(1)));
-        rewrite(c, "select id, customer_phone from orders",
-                "update orders set customer_phone_sealed = ?, customer_phone_hash = ? where id = ?",
-                (rs, u) -> {
+        boolean postgres = c.getMetaData().getDatabaseProductName().equals("PostgreSQL");
+        new Table("retailers", List.of("id"), List.of("phone_sealed"), "select id, phone from retailers",
+                (rs, row) -> row.add(rs.getString(1), vault.seal(number(rs, 2, "retailers"))))
+                .rewrite(c, postgres);
+        new Table("orders", List.of("id"), List.of("customer_phone_sealed", "customer_phone_hash"),
+                "select id, customer_phone from orders", (rs, row) -> {
                     PhoneNumber n = number(rs, 2, "orders");
-                    set(u, vault.seal(n), hashes.of(n), rs.getString(1));
-                });
-        rewrite(c, "select session_id, position, real_number from parties",
-                "update parties set real_number_sealed = ?, real_number_hash = ? where session_id = ? and position = ?",
-                (rs, u) -> {
+                    row.add(rs.getString(1), vault.seal(n), hashes.of(n));
+                }).rewrite(c, postgres);
+        new Table("parties", List.of("session_id", "position"), List.of("real_number_sealed", "real_number_hash"),
+                "select session_id, position, real_number from parties", (rs, row) -> {
                     PhoneNumber n = number(rs, 3, "parties");
-                    set(u, vault.seal(n), hashes.of(n), rs.getString(1), rs.getInt(2));
-                });
-        rewrite(c, "select real_number, masked_number from routes",
-                "update routes set real_number_hash = ? where real_number = ? and masked_number = ?",
-                (rs, u) -> set(u, hashes.of(number(rs, 1, "routes")), rs.getString(1), rs.getString(2)));
-        rewrite(c, "select real_number, hub_number, order_code from hub_routes",
-                "update hub_routes set real_number_hash = ? where real_number = ? and hub_number = ? and order_code = ?",
-                (rs, u) -> set(u, hashes.of(number(rs, 1, "hub_routes")), rs.getString(1), rs.getString(2),
-                        rs.getString(3)));
-        rewrite(c, "select real_number, masked_number, counterpart_number from released_pairs",
-                "update released_pairs set real_number_hash = ?, counterpart_hash = ? where real_number = ? and masked_number = ?",
-                (rs, u) -> set(u, hashes.of(number(rs, 1, "released_pairs")), hashes.of(number(rs, 3, "released_pairs")),
-                        rs.getString(1), rs.getString(2)));
-        rekeyOpenSessions(c);
+                    row.add(rs.getString(1), rs.getInt(2), vault.seal(n), hashes.of(n));
+                }).rewrite(c, postgres);
+        if (postgres) {
+            // A route's number is its party's: copy the hash instead of computing it again.
+            copyHashFromParties(c, "routes");
+            copyHashFromParties(c, "hub_routes");
+        } else {
+            new Table("routes", List.of("real_number", "masked_number"), List.of("real_number_hash"),
+                    "select real_number, masked_number from routes",
+                    (rs, row) -> row.add(rs.getString(1), rs.getString(2), hashes.of(number(rs, 1, "routes"))))
+                    .rewrite(c, false);
+            new Table("hub_routes", List.of("real_number", "hub_number", "order_code"), List.of("real_number_hash"),
+                    "select real_number, hub_number, order_code from hub_routes",
+                    (rs, row) -> row.add(rs.getString(1), rs.getString(2), rs.getString(3),
+                            hashes.of(number(rs, 1, "hub_routes"))))
+                    .rewrite(c, false);
+        }
+        new Table("released_pairs", List.of("real_number", "masked_number"),
+                List.of("real_number_hash", "counterpart_hash"),
+                "select real_number, masked_number, counterpart_number from released_pairs",
+                (rs, row) -> row.add(rs.getString(1), rs.getString(2), hashes.of(number(rs, 1, "released_pairs")),
+                        hashes.of(number(rs, 3, "released_pairs"))))
+                .rewrite(c, postgres);
+        rekeyOpenSessions(c, postgres);
     }
 
-    /** Open keys were digests of the plain numbers; they become digests of the keyed hashes. */
-    private void rekeyOpenSessions(Connection c) throws SQLException {
-        Map<String, String> references = new LinkedHashMap<>();
-        Map<String, Map<String, String>> hashByRole = new HashMap<>();
-        try (PreparedStatement q = c.prepareStatement("""
-                select s.id, s.reference, p.role, p.real_number from sessions s join parties p on p.session_id = s.id
-                where s.open_key is not null order by s.id""")) {
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    references.put(rs.getString(1), rs.getString(2));
-                    hashByRole.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
-                            .put(rs.getString(3), hashes.of(number(rs, 4, "parties")));
-                }
-            }
-        }
-        try (PreparedStatement u = c.prepareStatement("update sessions set open_key = ? where id = ?")) {
-            int pending = 0;
-            for (var e : references.entrySet()) {
-                set(u, OpenKeys.of(e.getValue(), hashByRole.get(e.getKey())), e.getKey());
-                u.addBatch();
-                if (++pending % BATCH == 0) {
-                    u.executeBatch();
-                }
-            }
-            u.executeBatch();
+    private static void copyHashFromParties(Connection c, String table) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            int rows = s.executeUpdate("update " + table + " r set real_number_hash = p.real_number_hash from parties p"
+                    + " where p.session_id = r.session_id and p.position = r.position");
+            log.info("V7.1 sealing numbers: {} {} rows hashed", rows, table);
         }
     }
 
-    private static void rewrite(Connection c, String select, String update, Row row) throws SQLException {
-        try (PreparedStatement q = c.prepareStatement(select); PreparedStatement u = c.prepareStatement(update)) {
+    /**
+     * Open keys were digests of the plain numbers; they become digests of the keyed hashes. Read in
+     * session order, so each session's key is written as soon as its parties have been read.
+     */
+    private void rekeyOpenSessions(Connection c, boolean postgres) throws SQLException {
+        Table sessions = new Table("sessions", List.of("id"), List.of("open_key"), """
+                select s.id, s.reference, p.role, p.real_number_hash from sessions s
+                join parties p on p.session_id = s.id where s.open_key is not null order by s.id""", null);
+        try (Writer writer = sessions.writer(c, postgres);
+                PreparedStatement q = c.prepareStatement(sessions.select)) {
             q.setFetchSize(BATCH);
-            int pending = 0;
+            String id = null;
+            String reference = null;
+            Map<String, String> hashByRole = new HashMap<>();
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    row.write(rs, u);
-                    u.addBatch();
-                    if (++pending % BATCH == 0) {
-                        u.executeBatch();
+                    if (!rs.getString(1).equals(id)) {
+                        if (id != null) {
+                            writer.add(id, OpenKeys.of(reference, hashByRole));
+                        }
+                        id = rs.getString(1);
+                        reference = rs.getString(2);
+                        hashByRole.clear();
                     }
+                    hashByRole.put(rs.getString(3), rs.getString(4));
                 }
             }
-            u.executeBatch();
+            if (id != null) {
+                writer.add(id, OpenKeys.of(reference, hashByRole));
+            }
         }
     }
 
@@ -142,13 +161,124 @@ class SealNumbersMigration implements JavaMigration {
         }
     }
 
-    private static void set(PreparedStatement u, Object... values) throws SQLException {
-        for (int i = 0; i < values.length; i++) {
-            u.setObject(i + 1, values[i]);
+    /** One table's rewrite: which rows ({@code select}), found by {@code keys}, get which {@code values}. */
+    private record Table(String name, List<String> keys, List<String> values, String select, Row row) {
+
+        void rewrite(Connection c, boolean postgres) throws SQLException {
+            long total;
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select count(*) from " + name)) {
+                rs.next();
+                total = rs.getLong(1);
+            }
+            try (Writer writer = writer(c, postgres); PreparedStatement q = c.prepareStatement(select)) {
+                writer.total = total;
+                q.setFetchSize(BATCH); // a cursor: PostgreSQL streams it inside the migration's transaction
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        row.write(rs, writer);
+                    }
+                }
+            }
+        }
+
+        Writer writer(Connection c, boolean postgres) {
+            return new Writer(c, this, postgres);
+        }
+    }
+
+    /**
+     * Writes rows back {@value #BATCH} at a time: key values first, then the new values, in the
+     * order of the table's lists. Closing it writes the rest and logs the total.
+     */
+    private static final class Writer implements AutoCloseable {
+        private final Connection connection;
+        private final Table table;
+        private final boolean postgres;
+        private final List<Object[]> rows = new ArrayList<>(BATCH);
+        private long written;
+        private long total = -1;
+
+        Writer(Connection connection, Table table, boolean postgres) {
+            this.connection = connection;
+            this.table = table;
+            this.postgres = postgres;
+        }
+
+        void add(Object... row) throws SQLException {
+            rows.add(row);
+            if (rows.size() == BATCH) {
+                flush();
+            }
+        }
+
+        private void flush() throws SQLException {
+            if (rows.isEmpty()) {
+                return;
+            }
+            if (postgres) {
+                updateFromValues();
+            } else {
+                updateEach();
+            }
+            long before = written;
+            written += rows.size();
+            rows.clear();
+            if (written / REPORT_EVERY > before / REPORT_EVERY) {
+                log.info("V7.1 sealing numbers: {} {} of {} rows", table.name, written, total < 0 ? "?" : total);
+            }
+        }
+
+        /** One statement per batch: {@code update t set v = x.v from (values (…), …) x(k…, v…) where t.k = x.k}. */
+        private void updateFromValues() throws SQLException {
+            List<String> columns = new ArrayList<>(table.keys);
+            columns.addAll(table.values);
+            String tuple = "(" + String.join(", ", columns.stream().map(col -> "?").toList()) + ")";
+            StringBuilder sql = new StringBuilder("update ").append(table.name).append(" t set ");
+            sql.append(String.join(", ", table.values.stream().map(v -> v + " = x." + v).toList()));
+            sql.append(" from (values ").append(String.join(", ", Collections.nCopies(rows.size(), tuple)));
+            sql.append(") as x(").append(String.join(", ", columns)).append(") where ");
+            sql.append(String.join(" and ", table.keys.stream().map(k -> "t." + k + " = x." + k).toList()));
+            try (PreparedStatement u = connection.prepareStatement(sql.toString())) {
+                int i = 1;
+                for (Object[] row : rows) {
+                    for (Object value : row) {
+                        u.setObject(i++, value);
+                    }
+                }
+                u.executeUpdate();
+            }
+        }
+
+        private void updateEach() throws SQLException {
+            String sql = "update " + table.name + " set "
+                    + String.join(", ", table.values.stream().map(v -> v + " = ?").toList()) + " where "
+                    + String.join(" and ", table.keys.stream().map(k -> k + " = ?").toList());
+            try (PreparedStatement u = connection.prepareStatement(sql)) {
+                int keys = table.keys.size();
+                for (Object[] row : rows) {
+                    int i = 1;
+                    for (int v = keys; v < row.length; v++) {
+                        u.setObject(i++, row[v]);
+                    }
+                    for (int k = 0; k < keys; k++) {
+                        u.setObject(i++, row[k]);
+                    }
+                    u.addBatch();
+                }
+                u.executeBatch();
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            flush();
+            if (written > 0) {
+                log.info("V7.1 sealing numbers: {} done, {} rows", table.name, written);
+            }
         }
     }
 
     private interface Row {
-        void write(ResultSet rs, PreparedStatement update) throws SQLException;
+        void write(ResultSet rs, Writer writer) throws SQLException;
     }
 }

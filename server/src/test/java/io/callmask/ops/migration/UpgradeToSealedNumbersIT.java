@@ -33,6 +33,10 @@ class UpgradeToSealedNumbersIT {
 
     private static final String RETAILER_MASKED = "+918047180001";
     private static final String CUSTOMER_MASKED = "+918047180002";
+    /** Sessions beyond the one above: parties and open keys span several of the migration's batches. */
+    private static final int BULK = 1_300;
+
+    private List<String[]> bulk;
 
     @Test
     void anH2DatabaseOfV6IsSealedInPlace() throws Exception {
@@ -78,6 +82,7 @@ class UpgradeToSealedNumbersIT {
             exec(c, """
                     insert into released_pairs (real_number, masked_number, counterpart_number, released_at)
                     values (?, ?, ?, ?)""", stranger, CUSTOMER_MASKED, retailer, now.minusDays(1));
+            bulk = bulkSessions(c, now);
         }
 
         List<String> args = new ArrayList<>(datasource);
@@ -99,7 +104,8 @@ class UpgradeToSealedNumbersIT {
             assertThat(order.get("customer_phone_hash")).isEqualTo(customerHash);
             assertThat(jdbc.sql("select real_number_hash from parties where session_id = 'ses_old' order by position")
                     .query(String.class).list()).containsExactly(retailerHash, customerHash);
-            assertThat(jdbc.sql("select real_number_hash from routes order by position").query(String.class).list())
+            assertThat(jdbc.sql("select real_number_hash from routes where session_id = 'ses_old' order by position")
+                    .query(String.class).list())
                     .containsExactly(retailerHash, customerHash);
             assertThat(jdbc.sql("select real_number_hash, counterpart_hash from released_pairs").query().singleRow())
                     .containsValues(hashes.of(PhoneNumber.ofE164(stranger)), retailerHash);
@@ -119,6 +125,61 @@ class UpgradeToSealedNumbersIT {
                      {"role":"customer","id":"c1","number":"%s"}]}""".formatted(reference, retailer, customer));
             assertThat(again.status()).as(again.body()).isEqualTo(200);
             assertThat(again.json().get("id").asString()).isEqualTo("ses_old");
+
+            // Many batches: every row rewritten, and the last session (the cursor's last batch) found again.
+            assertThat(jdbc.sql("select count(*) from parties where real_number_sealed is null or real_number_hash is null")
+                    .query(Integer.class).single()).isZero();
+            assertThat(jdbc.sql("select count(*) from routes where real_number_hash is null").query(Integer.class)
+                    .single()).isZero();
+            String[] last = bulk.get(bulk.size() - 1);
+            var lastAgain = app.api.post("/v1/sessions", """
+                    {"reference":"%s","parties":[{"role":"retailer","id":"r1","number":"%s"},
+                     {"role":"customer","id":"c1","number":"%s"}]}""".formatted(last[1], last[2], last[3]));
+            assertThat(lastAgain.status()).as(lastAgain.body()).isEqualTo(200);
+            assertThat(lastAgain.json().get("id").asString()).isEqualTo(last[0]);
+            String[] middle = bulk.get(BULK / 2);
+            assertThat(app.voice(middle[3], CUSTOMER_MASKED, "CA" + "6".repeat(32)).body())
+                    .contains(">" + middle[2] + "</Number>");
+        }
+    }
+
+    /** More open sessions than the migration writes in one batch: {id, reference, retailer, customer} each. */
+    private static List<String[]> bulkSessions(Connection c, OffsetDateTime now) throws Exception {
+        List<String[]> sessions = new ArrayList<>();
+        for (int i = 0; i < BULK; i++) {
+            sessions.add(new String[] {"ses_bulk_%05d".formatted(i), "o-bulk-" + i, TestNumbers.mobile(),
+                    TestNumbers.mobile()});
+        }
+        try (var session = c.prepareStatement("""
+                        insert into sessions (id, reference, status, open_key, created_at, expires_at, order_code)
+                        values (?, ?, 'open', ?, ?, ?, ?)""");
+                var party = c.prepareStatement("""
+                        insert into parties (session_id, position, role, external_id, real_number, masked_number)
+                        values (?, ?, ?, ?, ?, ?)""");
+                var route = c.prepareStatement(
+                        "insert into routes (real_number, masked_number, session_id, position) values (?, ?, ?, ?)")) {
+            for (String[] s : sessions) {
+                set(session, s[0], s[1], v6OpenKey(s[1], s[2], s[3]), now, now.plusHours(2), "%04d".formatted(1));
+                session.addBatch();
+                set(party, s[0], 0, "retailer", "r1", s[2], RETAILER_MASKED);
+                party.addBatch();
+                set(party, s[0], 1, "customer", "c1", s[3], CUSTOMER_MASKED);
+                party.addBatch();
+                set(route, s[2], RETAILER_MASKED, s[0], 0);
+                route.addBatch();
+                set(route, s[3], CUSTOMER_MASKED, s[0], 1);
+                route.addBatch();
+            }
+            session.executeBatch();
+            party.executeBatch();
+            route.executeBatch();
+        }
+        return sessions;
+    }
+
+    private static void set(java.sql.PreparedStatement statement, Object... params) throws Exception {
+        for (int i = 0; i < params.length; i++) {
+            statement.setObject(i + 1, params[i]);
         }
     }
 
