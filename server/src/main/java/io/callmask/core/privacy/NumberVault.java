@@ -24,6 +24,17 @@ public class NumberVault {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * One cipher per thread, initialised for each value: {@code Cipher.getInstance} looks up the
+     * provider every time, and a reused AES cipher keeps its expanded key while the key is the same.
+     */
+    private static final ThreadLocal<Cipher> CIPHER = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/GCM is not available: " + e.getClass().getSimpleName(), e);
+        }
+    });
 
     private final NumberKeys keys;
 
@@ -36,7 +47,7 @@ public class NumberVault {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHER.get();
             cipher.init(Cipher.ENCRYPT_MODE, keys.active(), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(ASSOCIATED_DATA);
             byte[] sealed = cipher.doFinal(number.e164().getBytes(StandardCharsets.US_ASCII));
@@ -68,7 +79,7 @@ public class NumberVault {
         var key = keys.sealing(sealed.substring(0, colon));
         try {
             byte[] in = Base64.getUrlDecoder().decode(sealed.substring(colon + 1));
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHER.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
             cipher.updateAAD(ASSOCIATED_DATA);
             byte[] plain = cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES);
