@@ -93,8 +93,8 @@ say "machine"
   echo "cores: $(nproc); $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
   echo "memory: $(free -g | awk '/Mem:/ {print $2 " GB total, " $7 " GB available"}')"
   echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-  java -version 2>&1 | head -1
-  echo "top processes by CPU:"; ps -eo pcpu,pid,etime,comm --sort=-pcpu | head -8
+  java -version 2>&1 | awk 'NR == 1'
+  echo "top processes by CPU:"; ps -eo pcpu,pid,etime,comm --sort=-pcpu | awk 'NR <= 8'
 } | tee "$OUT/machine.txt"
 
 say "build (package; the load driver is the tools module's test code)"
@@ -158,9 +158,9 @@ psql -X -v ON_ERROR_STOP=1 -d "$DB" -f bench/explain-dial-in.sql 2>&1 | tee "$OU
 
 say "stop callmask"
 stop_app
-grep -c 'Dial-in .* -> call' "$OUT/callmask.log" | sed 's/^/dial-ins logged by callmask: /'
+{ grep -c 'Dial-in .* -> call' "$OUT/callmask.log" || true; } | sed 's/^/dial-ins logged by callmask: /'
 if grep -q -E ' (ERROR|WARN) ' "$OUT/callmask.log"; then
-  echo "callmask logged warnings or errors (first 5):"; grep -E ' (ERROR|WARN) ' "$OUT/callmask.log" | head -5
+  echo "callmask logged warnings or errors (first 5):"; grep -m5 -E ' (ERROR|WARN) ' "$OUT/callmask.log"
 fi
 
 if [[ "$JFR" == 1 && -f "$OUT/callmask.jfr" ]]; then
@@ -173,5 +173,5 @@ if [[ "$JFR" == 1 && -f "$OUT/callmask.jfr" ]]; then
 fi
 
 say "machine after the run"
-{ echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"; ps -eo pcpu,pid,etime,comm --sort=-pcpu | head -6; } \
+{ echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"; ps -eo pcpu,pid,etime,comm --sort=-pcpu | awk 'NR <= 6'; } \
   | tee -a "$OUT/machine.txt"
