@@ -22,7 +22,7 @@
 # WARMUP (5 s per run, not measured), APP_HEAP (512m), PAIRS (50000: sessions sampled for the pairs file),
 # SESSION_LOAD (1), REPLAY (1), PORT (18080), PGHOST/PGPORT/PGUSER (127.0.0.1/5432/postgres), OUT
 # (target/bench-dial-in/<time>), SKIP_BUILD (0), JAR (server/target/callmask.jar; another build's jar to measure
-# it the same way, e.g. the commit before a change).
+# it the same way, e.g. the commit before a change), TOOLS_JAR (tools/target/callmask-tools.jar, for the replay).
 # REFERENCE=<dir>: also measure another masking app, same machine, same run, same loader: <dir>/seed.sh N
 # seeds it with N reservations and writes <dir>/pairs-N.txt ("FROM TO MUST_CONTAIN" lines), <dir>/start.sh
 # PORT starts it in the background, waits until it answers and prints its pid on the last line;
@@ -48,6 +48,7 @@ PGPORT=${PGPORT:-5432}
 PGUSER=${PGUSER:-postgres}
 OUT=${OUT:-target/bench-dial-in/$(date +%Y%m%d-%H%M%S)}
 JAR=${JAR:-server/target/callmask.jar}
+TOOLS_JAR=${TOOLS_JAR:-tools/target/callmask-tools.jar}
 TOKEN=bench-token
 KEY=bench-key
 export PGHOST PGPORT PGUSER
@@ -90,13 +91,13 @@ pg_ticks() {
 }
 HZ=$(getconf CLK_TCK)
 
-# load LABEL PID URL PAIRS-FILE C: one measured loadgen run; appends a line to $OUT/results.txt.
+# load LABEL PID URL PAIRS-FILE C [TOKEN]: one measured loadgen run; appends a line to $OUT/results.txt.
 load() {
-  local label=$1 pid=$2 url=$3 pairs=$4 c=$5 a0 p0 a1 p1 line
-  node bench/loadgen.js --url "$url" --token "$TOKEN" --pairs "$pairs" -c "$c" --duration "$WARMUP" --warmup 0 \
+  local label=$1 pid=$2 url=$3 pairs=$4 c=$5 token=${6:-$TOKEN} a0 p0 a1 p1 line
+  node bench/loadgen.js --url "$url" --token "$token" --pairs "$pairs" -c "$c" --duration "$WARMUP" --warmup 0 \
     >/dev/null
   a0=$(ticks "$pid"); p0=$(pg_ticks)
-  line=$(node bench/loadgen.js --url "$url" --token "$TOKEN" --pairs "$pairs" -c "$c" --duration "$DURATION" \
+  line=$(node bench/loadgen.js --url "$url" --token "$token" --pairs "$pairs" -c "$c" --duration "$DURATION" \
     --warmup 0 --label "$label" --json "$OUT/last.json")
   a1=$(ticks "$pid"); p1=$(pg_ticks)
   python3 - "$OUT/last.json" "$((a1 - a0))" "$((p1 - p0))" "$HZ" "$line" <<'PY' | tee -a "$OUT/results.txt"
@@ -125,7 +126,7 @@ if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   build() { ./mvnw -B -q "$@" package -DskipTests dependency:build-classpath -Dmdep.includeScope=test \
     -Dmdep.outputFile="$OUT/classpath.txt"; }
   build -o || build
-  cp "$OUT/classpath.txt" target/bench-classpath.txt
+  mkdir -p target && cp "$OUT/classpath.txt" target/bench-classpath.txt
 fi
 CP="tools/target/test-classes:tools/target/classes:$(cat target/bench-classpath.txt)"
 
@@ -172,15 +173,20 @@ for n in $SESSIONS; do
     say "$n sessions: reference app ($REFERENCE)"
     "$REFERENCE/seed.sh" "$n" >"$OUT/reference-seed-$n.txt" 2>&1
     REF_PID=$("$REFERENCE/start.sh" "$REFERENCE_PORT" 2>"$OUT/reference-$n.log" | tail -1)
+    node bench/loadgen.js --url "http://127.0.0.1:$REFERENCE_PORT$REFERENCE_PATH" --token "$REFERENCE_TOKEN" \
+      --pairs "$REFERENCE/pairs-$n.txt" -c 32 --duration "$((WARMUP * 4))" --warmup 0 >/dev/null
   fi
 
+  # JIT warm-up before anything is measured (the first runs would otherwise pay for compilation).
+  node bench/loadgen.js --url "http://127.0.0.1:$PORT/webhooks/twilio/voice" --token "$TOKEN" \
+    --pairs "$OUT/pairs-$n.txt" -c 32 --duration "$((WARMUP * 4))" --warmup 0 >/dev/null
   for round in $(seq "$ROUNDS"); do
     for c in $CONCURRENCY; do
       load "callmask, $n sessions, round $round" "$APP_PID" "http://127.0.0.1:$PORT/webhooks/twilio/voice" \
         "$OUT/pairs-$n.txt" "$c"
       if [[ -n "$REF_PID" ]]; then
         load "reference, $n sessions, round $round" "$REF_PID" "http://127.0.0.1:$REFERENCE_PORT$REFERENCE_PATH" \
-          "$REFERENCE/pairs-$n.txt" "$c"
+          "$REFERENCE/pairs-$n.txt" "$c" "$REFERENCE_TOKEN"
       fi
     done
   done
@@ -211,8 +217,8 @@ if [[ "$REPLAY" == 1 ]]; then
   db=callmask_bench_replay_$$
   DBS+=("$db")
   createdb "$db"
-  java -jar tools/target/callmask-tools.jar generate-trace "$OUT/day.csv" >/dev/null
-  java -Xmx1g -jar tools/target/callmask-tools.jar replay "$OUT/day.csv" --db=postgres \
+  java -jar "$TOOLS_JAR" generate-trace "$OUT/day.csv" >/dev/null
+  java -Xmx1g -jar "$TOOLS_JAR" replay "$OUT/day.csv" --db=postgres \
     --jdbc-url="jdbc:postgresql://$PGHOST:$PGPORT/$db" --db-user="$PGUSER" 2>&1 | tee "$OUT/replay.txt" | tail -1 \
     | sed 's/^/replay: /' | tee -a "$OUT/results.txt"
   dropdb --if-exists --force "$db"

@@ -33,7 +33,7 @@ abstract class StatementCountScenarios extends EndToEndTestBase {
     // one where its database differs. Lower a budget when a change saves a statement; a change that adds one must
     // say why here. Commits count auto-committed statements too.
     Budget sessionCreation() {
-        return new Budget(11, 2, 0);
+        return new Budget(9, 2, 0);
     }
 
     /** A customer dialling its retailer: no rate limit applies. */

@@ -2,11 +2,8 @@ package io.callmask.core.pool;
 
 import io.callmask.core.number.PhoneNumber;
 import io.callmask.core.number.PhoneNumberParser;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
-import java.util.random.RandomGenerator;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,7 +32,6 @@ public class Allocator {
     private final Pool pool;
     private final AllocationProperties properties;
     private final Clock clock;
-    private final RandomGenerator random = new SecureRandom();
 
     Allocator(Pool pool, AllocationProperties properties, Clock clock) {
         this.pool = pool;
@@ -73,20 +69,8 @@ public class Allocator {
 
     private Optional<PhoneNumber> choose(PhoneNumber real, PhoneNumber counterpart, String region,
             String preferredCarrier) {
-        List<Pool.Candidate> all = pool.freeFor(real, counterpart, region, clock.instant().minus(properties.coolDown()));
-        List<Pool.Candidate> sameCarrier = all.stream().filter(c -> c.carrier().equals(preferredCarrier)).toList();
-        List<Pool.Candidate> free = sameCarrier.isEmpty() ? all : sameCarrier;
-        if (free.isEmpty()) {
-            return Optional.empty();
-        }
-        var sticky = pool.lastMaskedBetween(real, counterpart)
-                .filter(previous -> free.stream().anyMatch(c -> c.number().equals(previous)));
-        if (sticky.isPresent()) {
-            return sticky;
-        }
-        List<Pool.Candidate> local = free.stream().filter(c -> c.region().equals(region)).toList();
-        List<Pool.Candidate> choice = local.isEmpty() ? free : local;
-        return Optional.of(choice.get(random.nextInt(choice.size())).number());
+        return pool.bestFreeFor(real, counterpart, region, clock.instant().minus(properties.coolDown()), preferredCarrier)
+                .map(Pool.Candidate::number);
     }
 
     /** The carrier that owns one of our numbers (null when it is not ours). */

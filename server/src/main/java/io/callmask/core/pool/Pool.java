@@ -127,11 +127,18 @@ public class Pool {
     }
 
     /**
-     * Active one-to-one numbers this real number does not hold in any open session and has not
-     * released with someone else since {@code coolingSince}; those of its region first. Any of them
-     * keeps the routing invariant for this party.
+     * The best active one-to-one number for this real number in a new session with
+     * {@code counterpart}: one it does not hold in any open session and has not released with
+     * someone else since {@code coolingSince} (any such number keeps the routing invariant for this
+     * party). Preferred, in order: a number of {@code preferredCarrier} (null: none preferred), the
+     * number it had with this counterpart last time (stickiness), one of its {@code region}; among
+     * equals a random one, so that concurrent requests for one busy party rarely collide. One row,
+     * however large the pool.
      */
-    List<Candidate> freeFor(PhoneNumber real, PhoneNumber counterpart, String region, Instant coolingSince) {
+    Optional<Candidate> bestFreeFor(PhoneNumber real, PhoneNumber counterpart, String region, Instant coolingSince,
+            String preferredCarrier) {
+        String hash = hashes.of(real);
+        String counterpartHash = hashes.of(counterpart);
         return jdbc.sql("""
                         select p.number, p.region, p.carrier from pool_numbers p
                         where p.state = 'active' and p.kind = 'pool'
@@ -140,23 +147,17 @@ public class Pool {
                           and not exists (select 1 from released_pairs x
                                           where x.real_number_hash = ? and x.masked_number = p.number
                                             and x.released_at > ? and x.counterpart_hash <> ?)
-                        order by case when p.region = ? then 0 else 1 end, p.number""")
-                .params(hashes.of(real), hashes.of(real), SqlTime.of(coolingSince), hashes.of(counterpart), region)
+                        order by case when p.carrier = ? then 0 else 1 end,
+                                 case when p.number = (select l.masked_number from released_pairs l
+                                                       where l.real_number_hash = ? and l.counterpart_hash = ?
+                                                       order by l.released_at desc limit 1) then 0 else 1 end,
+                                 case when p.region = ? then 0 else 1 end,
+                                 random()
+                        limit 1""")
+                .params(hash, hash, SqlTime.of(coolingSince), counterpartHash, preferredCarrier, hash, counterpartHash,
+                        region)
                 .query((rs, n) -> new Candidate(PhoneNumber.ofE164(rs.getString("number")), rs.getString("region"),
                         rs.getString("carrier")))
-                .list();
-    }
-
-    /**
-     * The masked number this real number had with that counterpart in their latest session, if any:
-     * giving it again keeps one stable number on the customer's phone for a retailer.
-     */
-    Optional<PhoneNumber> lastMaskedBetween(PhoneNumber real, PhoneNumber counterpart) {
-        return jdbc.sql("""
-                        select masked_number from released_pairs where real_number_hash = ? and counterpart_hash = ?
-                        order by released_at desc limit 1""")
-                .params(hashes.of(real), hashes.of(counterpart))
-                .query((rs, n) -> PhoneNumber.ofE164(rs.getString(1)))
                 .optional();
     }
 
