@@ -2,6 +2,6 @@ package io.callmask.e2e;
 
 import io.callmask.support.OnH2;
 
-/** The statement budgets on H2: today the shared ones of {@link StatementCountScenarios}. */
+/** The statement budgets on H2: the ones of {@link StatementCountScenarios}. */
 @OnH2
 class H2StatementCountIT extends StatementCountScenarios {}

@@ -11,14 +11,10 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.distributed.proxy.RemoteBucketBuilder;
-import io.github.bucket4j.distributed.proxy.optimization.Optimization;
-import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,10 +23,11 @@ import org.springframework.stereotype.Component;
  * the number's keyed hash so that the bucket table never holds a real number. Callers ask before
  * they write anything; inside a transaction (a dial-in's) the tokens are taken in it and commit with
  * the call, or come back with its rollback. Tokens are taken from the retailer's bucket first and
- * given back when the customer's bucket refuses, so a refused call costs neither limit. A batch of
- * one retailer's concurrent checks runs in the transaction of the request that leads it: should that
- * one roll back (a retried webhook), the batch's tokens come back too, so a retailer may then start
- * that many calls more than its limit.
+ * given back when the customer's bucket refuses, so a refused call costs neither limit. Bucket4j's
+ * batching is not used: a batch runs in the transaction of the thread that executes it, which may
+ * itself still wait for a later batch while holding the bucket's row lock, and the next batch then
+ * waits for it (a deadlock, seen under load). Concurrent checks of one retailer therefore queue on
+ * its row, each holding it until its transaction commits.
  */
 @Component
 public class CallLimits {
@@ -58,16 +55,8 @@ public class CallLimits {
         }
     }
 
-    /** Retailer buckets kept this many at most; beyond, the map starts again (a rebuilt bucket is only slower). */
-    static final int KEPT_RETAILER_BUCKETS = 10_000;
-
     private final ProxyManager<String> buckets;
-    /**
-     * Retailer buckets by key, limit and configuration version, reused: Bucket4j then batches the
-     * concurrent checks of one busy retailer into one database round (its row lock is taken once
-     * per batch, not once per call). A customer is rarely called concurrently, so its bucket is not kept.
-     */
-    private final Map<String, BucketProxy> retailerBuckets = new ConcurrentHashMap<>();
+
     private final Retailers retailers;
     private final NumberHashes hashes;
     private final LimitProperties properties;
@@ -131,26 +120,22 @@ public class CallLimits {
         // A changed callsPerHour takes effect at once: its update time is a newer configuration version.
         long version = Math.max(startVersion, known.map(r -> r.updatedAt().toEpochMilli()).orElse(0L));
         String key = retailerId != null ? "retailer:" + retailerId : "retailer-number:" + hashes.of(number);
-        if (retailerBuckets.size() >= KEPT_RETAILER_BUCKETS) {
-            retailerBuckets.clear();
-        }
-        return retailerBuckets.computeIfAbsent(key + ' ' + perHour + ' ' + version,
-                k -> bucket(key, perHour, Duration.ofHours(1), version, Optimizations.batching()));
+        return bucket(key, perHour, Duration.ofHours(1), version);
     }
 
     private BucketProxy customerBucket(PhoneNumber customer) {
         return bucket("customer:" + hashes.of(customer), properties.customerCallsPerDay(), Duration.ofDays(1),
-                startVersion, null);
+                startVersion);
     }
 
     /** A token bucket of {@code capacity} calls, refilled evenly over {@code period}. */
-    private BucketProxy bucket(String key, int capacity, Duration period, long version, Optimization optimization) {
+    private BucketProxy bucket(String key, int capacity, Duration period, long version) {
         BucketConfiguration config = BucketConfiguration.builder()
                 .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
                 .build();
         // ADDITIVE: raising a limit from 60 to 100 after 60 calls leaves 40, lowering it takes away.
-        RemoteBucketBuilder<String> builder = buckets.builder()
-                .withImplicitConfigurationReplacement(version, TokensInheritanceStrategy.ADDITIVE);
-        return (optimization == null ? builder : builder.withOptimization(optimization)).build(key, () -> config);
+        return buckets.builder()
+                .withImplicitConfigurationReplacement(version, TokensInheritanceStrategy.ADDITIVE)
+                .build(key, () -> config);
     }
 }
