@@ -128,6 +128,7 @@ class SealNumbersMigration implements JavaMigration {
                 join parties p on p.session_id = s.id where s.open_key is not null order by s.id""", null);
         try (Writer writer = sessions.writer(c, postgres);
                 PreparedStatement q = c.prepareStatement(sessions.select)) {
+            writer.total = count(c, "select count(*) from sessions where open_key is not null");
             q.setFetchSize(BATCH);
             String id = null;
             String reference = null;
@@ -151,6 +152,13 @@ class SealNumbersMigration implements JavaMigration {
         }
     }
 
+    private static long count(Connection c, String query) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     /** The stored number; a row that is not E.164 stops the migration without quoting it. */
     private static PhoneNumber number(ResultSet rs, int column, String table) throws SQLException {
         try {
@@ -165,13 +173,8 @@ class SealNumbersMigration implements JavaMigration {
     private record Table(String name, List<String> keys, List<String> values, String select, Row row) {
 
         void rewrite(Connection c, boolean postgres) throws SQLException {
-            long total;
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select count(*) from " + name)) {
-                rs.next();
-                total = rs.getLong(1);
-            }
             try (Writer writer = writer(c, postgres); PreparedStatement q = c.prepareStatement(select)) {
-                writer.total = total;
+                writer.total = count(c, "select count(*) from " + name);
                 q.setFetchSize(BATCH); // a cursor: PostgreSQL streams it inside the migration's transaction
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
@@ -196,7 +199,7 @@ class SealNumbersMigration implements JavaMigration {
         private final boolean postgres;
         private final List<Object[]> rows = new ArrayList<>(BATCH);
         private long written;
-        private long total = -1;
+        private long total;
 
         Writer(Connection connection, Table table, boolean postgres) {
             this.connection = connection;
@@ -224,7 +227,7 @@ class SealNumbersMigration implements JavaMigration {
             written += rows.size();
             rows.clear();
             if (written / REPORT_EVERY > before / REPORT_EVERY) {
-                log.info("V7.1 sealing numbers: {} {} of {} rows", table.name, written, total < 0 ? "?" : total);
+                log.info("V7.1 sealing numbers: {} {} of {} rows", table.name, written, total);
             }
         }
 
