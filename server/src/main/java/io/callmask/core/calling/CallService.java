@@ -204,6 +204,10 @@ public class CallService {
             return decide(calls.findByLegSid(carrierSid).orElseThrow());
         }
         if (limited.isPresent()) {
+            var retried = calls.findByLegSid(carrierSid); // a retry of a call bridged before the limit was reached
+            if (retried.isPresent()) {
+                return decide(retried.get());
+            }
             events.record("dial-in.rate-limited", bridge.session().id(), null,
                     "A retailer's dial-in to the customer was turned away: the " + limited.get().wire()
                             + " rate limit is reached.");
