@@ -77,7 +77,7 @@ class RuleEvaluations implements DisposableBean {
 
     /** Runs {@code evaluation} in the background ({@code what} names it in a warning). */
     void submit(String what, Runnable evaluation) {
-        execute(what, evaluation);
+        execute(what, evaluation, 0);
     }
 
     /**
@@ -102,10 +102,6 @@ class RuleEvaluations implements DisposableBean {
         if (started.size() > CAPACITY) {
             started.values().removeIf(at -> now - at > SPACING.toNanos());
         }
-    }
-
-    private void execute(String what, Runnable evaluation) {
-        execute(what, evaluation, 0);
     }
 
     private void execute(String what, Runnable evaluation, long delayNanos) {

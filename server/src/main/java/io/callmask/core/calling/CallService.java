@@ -181,11 +181,7 @@ public class CallService {
         RouteDecision decision = refuseIfAbusive(routed);
         if (!(decision instanceof RouteDecision.Bridge bridge)) {
             // Off the bridge path only: a bridged retry is found by its leg's key when it is written.
-            var retried = calls.findByLegSid(carrierSid);
-            if (retried.isPresent()) {
-                return decide(retried.get());
-            }
-            return turnAway(carrierSid, from, to, decision);
+            return retried(carrierSid).orElseGet(() -> turnAway(carrierSid, from, to, decision));
         }
         String id = newId();
         Instant now = clock.instant();
@@ -200,13 +196,13 @@ public class CallService {
                 }
                 return refused;
             });
-        } catch (DuplicateKeyException retried) {
-            return decide(calls.findByLegSid(carrierSid).orElseThrow());
+        } catch (DuplicateKeyException retry) {
+            return retried(carrierSid).orElseThrow();
         }
         if (limited.isPresent()) {
-            var retried = calls.findByLegSid(carrierSid); // a retry of a call bridged before the limit was reached
-            if (retried.isPresent()) {
-                return decide(retried.get());
+            Optional<Answer> retry = retried(carrierSid); // a call bridged before the limit was reached
+            if (retry.isPresent()) {
+                return retry.get();
             }
             events.record("dial-in.rate-limited", bridge.session().id(), null,
                     "A retailer's dial-in to the customer was turned away: the " + limited.get().wire()
@@ -215,6 +211,11 @@ public class CallService {
         }
         abuse.callStarted(id);
         return new Answer(id, decision);
+    }
+
+    /** The answer to a carrier's retry of a call already made under this leg id, if it is one. */
+    private Optional<Answer> retried(String carrierSid) {
+        return calls.findByLegSid(carrierSid).map(this::decide);
     }
 
     /** A menu, or a reject with its event, abuse check and platform callback. */

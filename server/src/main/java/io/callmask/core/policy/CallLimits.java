@@ -56,7 +56,6 @@ public class CallLimits {
     }
 
     private final ProxyManager<String> buckets;
-
     private final Retailers retailers;
     private final NumberHashes hashes;
     private final LimitProperties properties;
