@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeScale                 real seconds per emulated second (0.01 runs 30 s of ringing in 300 ms)
  * @param defaultRingTimeoutSeconds ring time of a REST-created call without {@code Timeout}
  * @param webhookTimeout            how long a webhook may take before it counts as failed (real time)
+ * @param loadBalancer              optional: webhooks to URLs under {@code public-url} go to {@code instances} in
+ *                                  turn, and a refused connection moves on to the next (a load balancer's part)
  */
 @ConfigurationProperties("emulator")
 public record EmulatorProperties(
@@ -22,7 +24,15 @@ public record EmulatorProperties(
         @DefaultValue("") String authToken,
         @DefaultValue("1.0") double timeScale,
         @DefaultValue("60") int defaultRingTimeoutSeconds,
-        @DefaultValue("15s") Duration webhookTimeout) {
+        @DefaultValue("15s") Duration webhookTimeout,
+        @DefaultValue LoadBalancer loadBalancer) {
+
+    /** {@code emulator.load-balancer.public-url} and {@code .instances} (base URLs, e.g. http://127.0.0.1:18081). */
+    public record LoadBalancer(@DefaultValue("") String publicUrl, @DefaultValue({}) java.util.List<String> instances) {
+        public LoadBalancer {
+            instances = instances == null ? java.util.List.of() : java.util.List.copyOf(instances);
+        }
+    }
 
     public EmulatorProperties {
         if (!(timeScale > 0)) {

@@ -39,7 +39,10 @@ public class TwilioEmulator implements DisposableBean {
         this.authToken = authToken;
         this.clock = new EmulatorClock(properties.timeScale());
         this.board = new Switchboard(accountSid, clock,
-                new WebhookClient(new WebhookSigner(authToken), properties.webhookTimeout()), restBase);
+                new WebhookClient(new WebhookSigner(authToken), properties.webhookTimeout(),
+                        properties.loadBalancer() == null ? null : properties.loadBalancer().publicUrl(),
+                        properties.loadBalancer() == null ? java.util.List.of() : properties.loadBalancer().instances()),
+                restBase);
         this.runner = new TwimlRunner(board);
         this.phoneActions = new PhoneActions(board);
     }
