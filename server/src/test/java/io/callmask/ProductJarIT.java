@@ -42,13 +42,14 @@ class ProductJarIT {
     }
 
     @Test
-    void withAnAccountItServesTheApiAndNoEmulatorNorDemo() throws Exception {
+    void withAnAccountItServesTheApiMetricsAndJsonLogsButNoEmulatorNorDemo() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         Process app = start(List.of("--server.port=" + port, "--callmask.twilio.account-sid=AC" + "1".repeat(32),
-                "--callmask.twilio.auth-token=not-a-real-token", "--callmask.api-keys=jar-it-key"));
+                "--callmask.twilio.auth-token=not-a-real-token", "--callmask.api-keys=jar-it-key",
+                "--callmask.metrics.keys=jar-metrics-key", "--logging.structured.format.console=ecs"));
         try {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
             String base = "http://localhost:" + port;
@@ -70,6 +71,19 @@ class ProductJarIT {
             var token = http.send(HttpRequest.newBuilder(URI.create(base + "/demo/api/token"))
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(token.statusCode()).isIn(404, 405);
+
+            assertThat(get(http, base + "/actuator/prometheus", null).statusCode()).isEqualTo(401);
+            var scrape = get(http, base + "/actuator/prometheus", "jar-metrics-key");
+            assertThat(scrape.statusCode()).isEqualTo(200);
+            assertThat(scrape.body()).contains("callmask_database_up{application=\"callmask\"} 1.0")
+                    .contains("hikaricp_connections_max");
+            // logging.structured.format.console=ecs: every line the jar printed is one JSON object
+            var json = tools.jackson.databind.json.JsonMapper.builder().build();
+            List<String> lines = Files.readAllLines(data.resolve("out.log"));
+            assertThat(lines).hasSizeGreaterThan(5);
+            for (String line : lines) {
+                assertThat(json.readTree(line).get("ecs")).as(line).isNotNull();
+            }
         } finally {
             app.destroy();
             if (!app.waitFor(20, TimeUnit.SECONDS)) {

@@ -178,7 +178,10 @@ final class TwilioDriver implements CarrierDriver {
         return params;
     }
 
-    private static Reply signed(String url, Map<String, String> params) {
+    /** Twilio requests and signs a callback URL without its fragment (the connection overrides). */
+    private static Reply signed(String callbackUrl, Map<String, String> params) {
+        int fragment = callbackUrl.indexOf('#');
+        String url = fragment < 0 ? callbackUrl : callbackUrl.substring(0, fragment);
         var r = Webhooks.post(url, "application/x-www-form-urlencoded", Webhooks.form(params),
                 List.<String[]>of(new String[] {"X-Twilio-Signature", TwilioSigner.sign(AUTH_TOKEN, url, params)}));
         return XmlReplies.read(r.status(), r.body(), XmlReplies.TWIML);

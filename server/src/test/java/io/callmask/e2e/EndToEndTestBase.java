@@ -50,6 +50,8 @@ abstract class EndToEndTestBase {
     static final String AUTH_TOKEN = "it-auth-token";
     static final String HUB = "+918047180099";
     static final String US_NUMBER = "+14155550100";
+    /** Twilio's connection overrides on our report callbacks, as they appear in TwiML. */
+    static final String RETRY = "#rc=3&amp;rp=5xx,ct,rt";
     static final List<String> POOL =
             List.of("+918047180001", "+918047180002", "+918047180003", "+918047180004", "+918047180005");
 

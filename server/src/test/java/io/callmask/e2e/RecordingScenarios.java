@@ -161,12 +161,12 @@ abstract class RecordingScenarios extends EndToEndTestBase {
         String base = api.base() + "/webhooks/twilio";
         assertThat(answer.body()).isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response>"
                 + "<Say>" + CONSENT + "</Say>"
-                + "<Dial action=\"" + base + "/dial-complete?call=" + callId + "\" answerOnBridge=\"true\""
+                + "<Dial action=\"" + base + "/dial-complete?call=" + callId + RETRY + "\" answerOnBridge=\"true\""
                 + " callerId=\"" + masked(session, "retailer") + "\" record=\"record-from-answer-dual\""
-                + " recordingStatusCallback=\"" + base + "/recording\""
+                + " recordingStatusCallback=\"" + base + "/recording" + RETRY + "\""
                 + " recordingStatusCallbackEvent=\"completed absent\" recordingStatusCallbackMethod=\"POST\""
                 + " timeLimit=\"14400\" timeout=\"20\">"
-                + "<Number statusCallback=\"" + base + "/status?call=" + callId + "&amp;leg=callee\""
+                + "<Number statusCallback=\"" + base + "/status?call=" + callId + "&amp;leg=callee" + RETRY + "\""
                 + " statusCallbackEvent=\"initiated ringing answered completed\""
                 + " url=\"" + base + "/whisper?session=" + session.get("id").asString() + "&amp;order=false&amp;consent=true\">"
                 + retailerPhone + "</Number></Dial></Response>");

@@ -50,6 +50,14 @@ abstract class StatementCountScenarios extends EndToEndTestBase {
         return new Budget(4, 1, 0);
     }
 
+    /**
+     * The report that ends a leg costs one read more than a progress report: the call with its legs, once per
+     * leg, to count the leg and the call by their final status (callmask.legs.ended, callmask.calls.ended).
+     */
+    Budget endingStatusCallback() {
+        return new Budget(5, 2, 0);
+    }
+
     Budget clickToCallStart() {
         return new Budget(12, 6, 0);
     }
@@ -112,6 +120,26 @@ abstract class StatementCountScenarios extends EndToEndTestBase {
         var r = countedWebhook(id, "/webhooks/twilio/status?call=" + callId + "&leg=caller", params);
         assertThat(r.status()).as(r.body()).isIn(200, 204);
         assertWithin(id, statusCallback());
+    }
+
+    @Test
+    void aStatusCallbackThatEndsALegCostsItsBudget() {
+        String customer = TestNumbers.mobile();
+        JsonNode session = freshSession(TestNumbers.mobile(), customer);
+        String sid = callSid();
+        assertThat(voice(customer, masked(session, "customer"), sid).body()).contains("<Dial");
+        String callId = api.get("/v1/sessions/" + session.get("id").asString() + "/calls").json().get(0).get("id")
+                .asString();
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("CallSid", sid);
+        params.put("AccountSid", "AC00000000000000000000000000000000");
+        params.put("CallStatus", "completed");
+        params.put("CallDuration", "30");
+        params.put("ApiVersion", "2010-04-01");
+        String id = UUID.randomUUID().toString();
+        var r = countedWebhook(id, "/webhooks/twilio/status?call=" + callId + "&leg=caller", params);
+        assertThat(r.status()).as(r.body()).isIn(200, 204);
+        assertWithin(id, endingStatusCallback());
     }
 
     @Test

@@ -33,8 +33,8 @@ abstract class WebhookScenarios extends EndToEndTestBase {
         String callId = onlyCall(session).get("id").asString();
         String base = api.base() + "/webhooks/twilio";
         assertThat(answer.body()).isEqualTo(XML + "<Response><Dial action=\"" + base + "/dial-complete?call=" + callId
-                + "\" answerOnBridge=\"true\" callerId=\"" + masked(session, "retailer") + "\" timeLimit=\"14400\""
-                + " timeout=\"20\"><Number statusCallback=\"" + base + "/status?call=" + callId + "&amp;leg=callee\""
+                + RETRY + "\" answerOnBridge=\"true\" callerId=\"" + masked(session, "retailer") + "\" timeLimit=\"14400\""
+                + " timeout=\"20\"><Number statusCallback=\"" + base + "/status?call=" + callId + "&amp;leg=callee" + RETRY + "\""
                 + " statusCallbackEvent=\"initiated ringing answered completed\">" + retailer
                 + "</Number></Dial></Response>");
     }

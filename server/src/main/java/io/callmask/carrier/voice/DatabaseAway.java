@@ -12,9 +12,11 @@ import org.springframework.web.method.HandlerMethod;
 
 /**
  * Every carrier webhook's answer while the database is unreachable, written once: a caller hears a polite message
- * ({@link VoiceFlow#unavailable()}) in the carrier's markup instead of the carrier's "application error"; a report
- * gets 503 with {@code Retry-After}, so the failure is visible to the carrier rather than silently acknowledged.
- * Nothing was committed in either case.
+ * ({@link VoiceFlow#unavailable()}) in the carrier's markup instead of the carrier's "application error". A leg
+ * status report never gets here: {@link VoiceFlow} keeps it in the {@code ReportJournal} on local disk and
+ * acknowledges it. Anything else (a recording callback, or a report the journal could not take) gets 503 with
+ * {@code Retry-After}, so the failure is visible to the carrier, which retries where it can (Twilio's callback
+ * URLs ask it to). Nothing was committed in any case.
  */
 @RestControllerAdvice(assignableTypes = VoiceWebhookController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -29,6 +31,14 @@ class DatabaseAway {
         this.flow = flow;
     }
 
+    /** Whether {@code e} says the database could not be reached (as opposed to a statement it refused). */
+    static boolean away(RuntimeException e) {
+        return e instanceof org.springframework.dao.DataAccessResourceFailureException
+                || e instanceof org.springframework.dao.TransientDataAccessException
+                || e instanceof org.springframework.transaction.CannotCreateTransactionException
+                || e instanceof org.springframework.transaction.TransactionSystemException;
+    }
+
     @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
             org.springframework.dao.TransientDataAccessException.class,
             org.springframework.transaction.CannotCreateTransactionException.class,
@@ -40,6 +50,7 @@ class DatabaseAway {
         if (handler.hasMethodAnnotation(AnswersCaller.class) && handler.getBean() instanceof VoiceWebhookController c) {
             return c.answer(flow.unavailable());
         }
+        WebhookMeter.report("unavailable");
         return ResponseEntity.status(503).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
     }
 }

@@ -2,8 +2,10 @@ package io.callmask.carrier.voice;
 
 import io.callmask.carrier.Carrier;
 import io.callmask.carrier.Carriers;
+import io.callmask.core.call.CallContext;
 import io.callmask.core.call.CallProperties;
 import io.callmask.core.calling.CallService;
+import io.callmask.core.calling.ReportJournal;
 import io.callmask.core.call.Leg;
 import io.callmask.core.call.LegStatus;
 import io.callmask.core.event.Events;
@@ -14,6 +16,8 @@ import io.callmask.core.routing.HubProperties;
 import io.callmask.core.routing.RouteDecision;
 import io.callmask.core.session.SessionService;
 import io.callmask.core.Refusal;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,10 +45,14 @@ public class VoiceFlow {
     private final HubProperties hub;
     private final CallProperties callProperties;
     private final RecordingProperties recording;
+    private final ReportJournal journal;
+    private final Clock clock;
 
     VoiceFlow(CallService calls, SessionService sessions, Carriers carriers, Events events,
             DialInProperties messages, HubProperties hub, CallProperties callProperties,
-            RecordingProperties recording) {
+            RecordingProperties recording, ReportJournal journal, Clock clock) {
+        this.journal = journal;
+        this.clock = clock;
         this.calls = calls;
         this.sessions = sessions;
         this.carriers = carriers;
@@ -61,9 +69,12 @@ public class VoiceFlow {
         Optional<PhoneNumber> dialled = e164(to);
         if (caller.isEmpty() || dialled.isEmpty()) {
             log.info("Dial-in {} turned away: caller or dialled value is not E.164", callSid);
+            WebhookMeter.mark("voice", "refused", "not-e164");
             return new VoiceReply.SayAndHangUp(messages.unknownCallerMessage());
         }
         CallService.Answer answer = calls.dialIn(carrier.name(), callSid, caller.get(), dialled.get());
+        CallContext.set(answer.callId());
+        mark("voice", answer);
         log.info("Dial-in {} on {} -> {}", callSid, carrier.name(), outcome(answer));
         return render(carrier, answer, dialled.get());
     }
@@ -73,17 +84,23 @@ public class VoiceFlow {
         Optional<PhoneNumber> caller = e164(from);
         Optional<PhoneNumber> dialled = e164(to);
         if (caller.isEmpty() || dialled.isEmpty() || attempt < 1) {
+            WebhookMeter.mark("menu", "refused", "not-e164");
             return new VoiceReply.SayAndHangUp(hub.goodbyeMessage());
         }
         CallService.Answer answer = calls.dialInWithCode(carrier.name(), callSid, caller.get(), dialled.get(),
                 WebhookInput.digits(digits), attempt);
+        CallContext.set(answer.callId());
+        mark("menu", answer);
         log.info("Hub menu {} attempt {} -> {}", callSid, attempt, outcome(answer));
         return render(carrier, answer, dialled.get());
     }
 
     /** The caller of a click-to-call answered; bridge it to the other party. */
     public VoiceReply connect(Carrier carrier, String callId, String callSid) {
-        return render(carrier, calls.connect(callId, callSid), null);
+        CallContext.set(callId);
+        CallService.Answer answer = calls.connect(callId, callSid);
+        mark("connect", answer);
+        return render(carrier, answer, null);
     }
 
     /**
@@ -91,6 +108,7 @@ public class VoiceFlow {
      * party, {@code order}), then that the call is recorded ({@code consent}).
      */
     public VoiceReply.Say whisper(String sessionId, boolean order, boolean consent) {
+        WebhookMeter.mark("whisper", "answered", null);
         List<String> said = new ArrayList<>();
         if (order) {
             try {
@@ -108,15 +126,49 @@ public class VoiceFlow {
         return new VoiceReply.Say(said);
     }
 
-    /** Progress of one leg; repeats and late arrivals change nothing. */
+    /**
+     * Progress of one leg; repeats and late arrivals change nothing. While the database is away the report is
+     * kept on local disk ({@link ReportJournal}) and applied once it is back, so the carrier's callback succeeds
+     * and the end of the call is not lost.
+     */
     public void status(String callId, Leg.Role role, String callSid, LegStatus status, Integer sequence,
             Integer duration) {
-        calls.report(callId, role, callSid, status, sequence, duration);
+        CallContext.set(callId);
+        Instant received = clock.instant();
+        try {
+            calls.report(callId, role, callSid, status, sequence, duration);
+        } catch (RuntimeException e) {
+            if (!DatabaseAway.away(e)) {
+                throw e;
+            }
+            journal.leg(callId, role, callSid, status, sequence, duration, received);
+            kept(callSid, status);
+            return;
+        }
+        WebhookMeter.mark("status", "applied", status.wire());
+    }
+
+    private void kept(String callSid, LegStatus status) {
+        log.warn("Database unavailable: kept the {} report of leg {} in the journal", status.wire(), callSid);
+        WebhookMeter.report("journaled");
     }
 
     /** A leg's end reported under the carrier's leg id alone; unknown legs are ignored. */
     public boolean legEnded(String callSid, LegStatus status, Integer duration) {
-        return calls.reportLeg(callSid, status, duration);
+        Instant received = clock.instant();
+        boolean known;
+        try {
+            known = calls.reportLeg(callSid, status, duration);
+        } catch (RuntimeException e) {
+            if (!DatabaseAway.away(e)) {
+                throw e;
+            }
+            journal.legOnly(callSid, status, duration, received);
+            kept(callSid, status);
+            return true;
+        }
+        WebhookMeter.mark("status", known ? "applied" : "ignored", known ? status.wire() : "unknown-leg");
+        return known;
     }
 
     /**
@@ -126,7 +178,10 @@ public class VoiceFlow {
     public VoiceReply dialComplete(String callId, LegStatus dialStatus, String dialSid, Integer duration) {
         LegStatus status = dialStatus == LegStatus.IN_PROGRESS ? LegStatus.COMPLETED : dialStatus; // bridge ended
         if (dialSid != null && !dialSid.isBlank()) {
-            calls.report(callId, Leg.Role.CALLEE, dialSid, status, null, duration);
+            status(callId, Leg.Role.CALLEE, dialSid, status, null, duration);
+        } else {
+            CallContext.set(callId);
+            WebhookMeter.mark("status", "applied", status.wire());
         }
         boolean unreachable = status == LegStatus.BUSY || status == LegStatus.NO_ANSWER || status == LegStatus.FAILED;
         return unreachable ? new VoiceReply.SayAndHangUp(messages.calleeUnavailableMessage()) : new VoiceReply.HangUp();
@@ -134,6 +189,7 @@ public class VoiceFlow {
 
     /** The database is away: the caller hears a polite message instead of the carrier's error. */
     public VoiceReply unavailable() {
+        WebhookMeter.refused("database-unavailable");
         return new VoiceReply.SayAndHangUp(messages.unavailableMessage());
     }
 
@@ -145,6 +201,7 @@ public class VoiceFlow {
             Optional<String> refusal = refusal(carrier, bridge, record);
             if (refusal.isPresent()) {
                 log.warn("Call {} refused on {}: {}", answer.callId(), carrier.name(), refusal.get());
+                WebhookMeter.refused("carrier-cannot");
                 events.record("call.carrier-cannot", bridge.session().id(), answer.callId(), refusal.get());
                 return new VoiceReply.SayAndHangUp(messages.unavailableMessage());
             }
@@ -155,6 +212,7 @@ public class VoiceFlow {
         if (answer.decision() instanceof RouteDecision.Menu menu) {
             if (!carrier.capabilities().hubMenu()) {
                 log.warn("Hub dial-in refused on {}: the carrier has no order-code menu", carrier.name());
+                WebhookMeter.refused("carrier-cannot");
                 return new VoiceReply.SayAndHangUp(messages.unavailableMessage());
             }
             return new VoiceReply.Menu(menu.attempt(), menu.attempt() == 1 ? hub.menuPrompt() : hub.retryPrompt());
@@ -183,6 +241,13 @@ public class VoiceFlow {
         return forwardTo != null && dialled != null
                 ? new VoiceReply.SayAndForward(messages.messageFor(reason), forwardTo, dialled)
                 : new VoiceReply.SayAndHangUp(messages.messageFor(reason));
+    }
+
+    private static void mark(String webhook, CallService.Answer answer) {
+        RouteDecision decision = answer.decision();
+        WebhookMeter.mark(webhook, decision instanceof RouteDecision.Bridge ? "bridge"
+                        : decision instanceof RouteDecision.Menu ? "menu" : "refused",
+                decision instanceof RouteDecision.Reject reject ? reject.reason().wire() : null);
     }
 
     private static String outcome(CallService.Answer answer) {

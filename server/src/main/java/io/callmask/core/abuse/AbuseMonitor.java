@@ -38,7 +38,13 @@ public class AbuseMonitor {
     private final RuleEvaluations evaluations;
 
     AbuseMonitor(CallLog callLog, Alerts alerts, Blocks blocks, Orders orders, Events events,
-            CustomerIdentity customers, AbuseProperties rules, Clock clock, RuleEvaluations evaluations) {
+            CustomerIdentity customers, AbuseProperties rules, Clock clock, RuleEvaluations evaluations,
+            io.micrometer.core.instrument.MeterRegistry registry) {
+        this.registry = registry;
+        for (Rule rule : Rule.values()) { // at 0 from the start, so a rate over them is defined
+            counter("callmask.abuse.alerts", "Abuse alerts recorded, by rule", rule);
+            counter("callmask.abuse.blocks", "Retailers blocked by an abuse rule, by rule", rule);
+        }
         this.evaluations = evaluations;
         this.callLog = callLog;
         this.alerts = alerts;
@@ -125,6 +131,8 @@ public class AbuseMonitor {
      * Stores the hit's alert (once per window), blocks the retailer when the rule says so, tells the
      * platform. Never throws: a refusal that recorded its hit must still be answered.
      */
+    private final io.micrometer.core.instrument.MeterRegistry registry;
+
     Optional<Alert> record(Hit hit) {
         try {
             return store(hit);
@@ -144,14 +152,25 @@ public class AbuseMonitor {
                 hit.windowEnd(), hit.dedupKey(), detail);
         Optional<Alert> alert = alerts.insert(described, now, until);
         alert.ifPresent(a -> {
+            count("callmask.abuse.alerts", "Abuse alerts recorded, by rule", hit.rule());
             if (until != null) {
                 blocks.extend(hit.retailerId(), until, hit.rule(), a.id(), now);
+                count("callmask.abuse.blocks", "Retailers blocked by an abuse rule, by rule", hit.rule());
             }
             events.record("abuse.alert", hit.sessionId(), hit.callId(), "[" + hit.rule().wire() + "] " + detail);
             log.info("Abuse alert {} ({}) for retailer {}{}", a.id(), hit.rule().wire(), hit.retailerId(),
                     until == null ? "" : ", blocked until " + until);
         });
         return alert;
+    }
+
+    private void count(String name, String description, Rule rule) {
+        counter(name, description, rule).increment();
+    }
+
+    private io.micrometer.core.instrument.Counter counter(String name, String description, Rule rule) {
+        return io.micrometer.core.instrument.Counter.builder(name).description(description).tag("rule", rule.wire())
+                .register(registry);
     }
 
     private Duration blockFor(Rule rule) {

@@ -77,7 +77,7 @@ class RuleEvaluations implements DisposableBean {
 
     /** Runs {@code evaluation} in the background ({@code what} names it in a warning). */
     void submit(String what, Runnable evaluation) {
-        execute(what, evaluation, 0);
+        execute(what, io.callmask.core.call.CallContext.carry(evaluation), 0);
     }
 
     /**
@@ -85,7 +85,7 @@ class RuleEvaluations implements DisposableBean {
      * which case this one replaces it (the later call names the alert) and runs in its place.
      */
     void coalesce(String what, String key, Runnable evaluation) {
-        if (pending.put(key, evaluation) != null) {
+        if (pending.put(key, io.callmask.core.call.CallContext.carry(evaluation)) != null) {
             coalesced.increment();
             return;
         }

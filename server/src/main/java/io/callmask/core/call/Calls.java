@@ -110,33 +110,54 @@ public class Calls {
         }
     }
 
+    /** What a status report did to its leg. */
+    public enum Applied {
+        /** The leg's status moved up its rank to the reported one. */
+        ADVANCED,
+        /** A repeat or a late arrival: the status stayed (times and duration may have been filled in). */
+        KEPT,
+        /** The call has no such leg: nothing was written. */
+        NO_LEG
+    }
+
     /**
      * Applies a status report to the call's leg and keeps it in the leg's history: the status moves
      * only up its rank; answered time, end time and duration are kept from the first report that
-     * knew them. False when the call has no such leg (nothing is written).
+     * knew them. One update when the status moves (the usual case), a second for a repeat.
      */
-    public boolean report(String callId, String carrierSid, LegStatus status, Integer sequenceNumber,
+    public Applied report(String callId, String carrierSid, LegStatus status, Integer sequenceNumber,
             Instant answeredAt, Integer duration, Instant now) {
         Instant endedAt = status.terminal() ? now : null;
-        int updated = jdbc.sql("""
-                        update legs set
-                            status = case when status_rank < ? then ? else status end,
-                            status_rank = case when status_rank < ? then ? else status_rank end,
+        int advanced = jdbc.sql("""
+                        update legs set status = ?, status_rank = ?,
                             answered_at = coalesce(answered_at, ?),
                             ended_at = coalesce(ended_at, ?),
                             duration_seconds = coalesce(duration_seconds, ?),
                             updated_at = ?
-                        where carrier_sid = ? and call_id = ?""")
-                .params(status.rank(), status.wire(), status.rank(), status.rank(), SqlTime.of(answeredAt),
-                        SqlTime.of(endedAt), duration, SqlTime.of(now), carrierSid, callId)
+                        where carrier_sid = ? and call_id = ? and status_rank < ?""")
+                .params(status.wire(), status.rank(), SqlTime.of(answeredAt), SqlTime.of(endedAt), duration,
+                        SqlTime.of(now), carrierSid, callId, status.rank())
                 .update();
-        if (updated == 0) {
-            return false;
+        Applied applied = Applied.ADVANCED;
+        if (advanced == 0) {
+            int kept = jdbc.sql("""
+                            update legs set
+                                answered_at = coalesce(answered_at, ?),
+                                ended_at = coalesce(ended_at, ?),
+                                duration_seconds = coalesce(duration_seconds, ?),
+                                updated_at = ?
+                            where carrier_sid = ? and call_id = ?""")
+                    .params(SqlTime.of(answeredAt), SqlTime.of(endedAt), duration, SqlTime.of(now), carrierSid, callId)
+                    .update();
+            if (kept == 0) {
+                return Applied.NO_LEG;
+            }
+            applied = Applied.KEPT;
         }
         jdbc.sql("insert into leg_events (carrier_sid, status, sequence_number, received_at) values (?, ?, ?, ?)")
                 .params(carrierSid, status.wire(), sequenceNumber, SqlTime.of(now))
                 .update();
-        return true;
+        return applied;
     }
 
     /** A primary-key check, for status callbacks that only need to know the call is ours. */

@@ -1,6 +1,7 @@
 package io.callmask.core.calling;
 
 import io.callmask.core.call.Call;
+import io.callmask.core.call.CallContext;
 import io.callmask.core.call.CallProperties;
 import io.callmask.core.call.Calls;
 import io.callmask.core.call.Leg;
@@ -13,6 +14,7 @@ import io.callmask.carrier.BridgingCarrier;
 import io.callmask.carrier.Carrier;
 import io.callmask.carrier.Carriers;
 import io.callmask.carrier.CarrierException;
+import io.callmask.carrier.CarrierRequests;
 import io.callmask.carrier.OutboundCall;
 import io.callmask.core.event.Events;
 import io.callmask.core.routing.PlatformCallbacks;
@@ -43,6 +45,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class CallService {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CallService.class);
+
     static final String RETAILER_ROLE = "retailer";
     static final String CUSTOMER_ROLE = "customer";
 
@@ -58,10 +62,14 @@ public class CallService {
     private final CallLimits limits;
     private final CallGate gate;
     private final AbuseMonitor abuse;
+    private final CallMeters meters;
+    private final CarrierRequests carrierRequests;
 
     CallService(Calls calls, SessionService sessions, DialInRouter router, Carriers carriers, Events events,
             PlatformCallbacks callbacks, CallProperties properties, TransactionTemplate tx, Clock clock,
-            CallLimits limits, CallGate gate, AbuseMonitor abuse) {
+            CallLimits limits, CallGate gate, AbuseMonitor abuse, CallMeters meters, CarrierRequests carrierRequests) {
+        this.meters = meters;
+        this.carrierRequests = carrierRequests;
         this.limits = limits;
         this.gate = gate;
         this.abuse = abuse;
@@ -89,6 +97,31 @@ public class CallService {
 
     /** As {@link #startClickToCall(String, String)}; {@code limited} false: the caller already took the limits. */
     Call startClickToCall(String sessionId, String fromRole, boolean limited) {
+        long started = System.nanoTime();
+        String[] carrier = {null};
+        String outcome = "refused";
+        try {
+            Call call = placeClickToCall(sessionId, fromRole, limited, carrier);
+            outcome = "placed";
+            return call;
+        } catch (Refusal refused) {
+            if (refused.kind() == Refusal.Kind.CARRIER_FAILED) {
+                outcome = "carrier-error";
+            } else if (refused.kind() == Refusal.Kind.LIMITED) {
+                Object limit = refused.facts().get("limit");
+                for (CallLimits.Limit l : CallLimits.Limit.values()) {
+                    if (l.wire().equals(limit)) {
+                        meters.rateLimited(l, "click-to-call");
+                    }
+                }
+            }
+            throw refused;
+        } finally {
+            meters.clickToCall(carrier[0], outcome, System.nanoTime() - started);
+        }
+    }
+
+    private Call placeClickToCall(String sessionId, String fromRole, boolean limited, String[] carrierName) {
         Session session = sessions.get(sessionId);
         session.party(fromRole).ifPresent(party -> gate.attempted(session, party));
         if (!session.openAt(clock.instant())) {
@@ -102,6 +135,7 @@ public class CallService {
         gate.checkClickToCall(session, caller);
         // The carrier that owns the caller's masked number is the one that may show it.
         Carrier carrier = carriers.owning(caller.masked());
+        carrierName[0] = carrier.name();
         if (!carrier.capabilities().clickToCall()) {
             throw new Refusal(Refusal.Kind.NOT_POSSIBLE, "carrier-cannot-click-to-call", "Carrier cannot place calls",
                     "Carrier '" + carrier.name() + "', which owns the caller's masked number, only carries dial-ins: "
@@ -115,6 +149,7 @@ public class CallService {
                             + "without recording, or give its numbers to a carrier that records.");
         }
         String id = newId();
+        CallContext.set(id);
         Instant now = clock.instant();
         // One commit for the limits and the call; the carrier is asked only after it, holding no lock.
         tx.executeWithoutResult(status -> {
@@ -131,12 +166,14 @@ public class CallService {
         String carrierSid;
         try {
             carrierSid = carrier instanceof BridgingCarrier bridging
-                    ? bridging.placeBridge(new BridgedCall(id, caller.real(), session.other(caller).real(),
-                            caller.masked(), properties.ringTimeout(), properties.timeLimit()))
-                    : carrier.placeCall(new OutboundCall(id, caller.real(), caller.masked(),
-                            properties.ringTimeout(), properties.timeLimit()));
+                    ? carrierRequests.timed(carrier, "place-bridge", () -> bridging.placeBridge(new BridgedCall(id,
+                            caller.real(), session.other(caller).real(), caller.masked(), properties.ringTimeout(),
+                            properties.timeLimit())))
+                    : carrierRequests.timed(carrier, "place-call", () -> carrier.placeCall(new OutboundCall(id,
+                            caller.real(), caller.masked(), properties.ringTimeout(), properties.timeLimit())));
         } catch (CarrierException e) {
             calls.fail(id, e.getMessage());
+            calls.find(id).ifPresent(meters::callEnded);
             events.record("call.carrier-error", session.id(), id, e.getMessage());
             throw new Refusal(Refusal.Kind.CARRIER_FAILED, "carrier-error", "Carrier error",
                     "The carrier did not accept the call: " + e.getMessage(), Map.of("callId", id));
@@ -144,6 +181,7 @@ public class CallService {
         if (carrierSid != null) { // else the carrier names the leg in its first callback
             calls.ensureLeg(id, Leg.Role.CALLER, carrierSid, now);
         }
+        log.info("Click-to-call {} of session {} placed on {} (leg {})", id, session.id(), carrier.name(), carrierSid);
         abuse.callStarted(id);
         return get(id);
     }
@@ -154,7 +192,7 @@ public class CallService {
         if (call == null) {
             return new Answer(null, new RouteDecision.Reject(Reason.NOT_IN_SERVICE, null));
         }
-        record(callId, Leg.Role.CALLER, carrierSid, LegStatus.IN_PROGRESS, null, null);
+        record(callId, Leg.Role.CALLER, carrierSid, LegStatus.IN_PROGRESS, null, null, clock.instant());
         Answer answer = decide(call);
         if (answer.decision() instanceof RouteDecision.Reject) {
             events.record("call.session-ended", call.sessionId(), callId,
@@ -168,13 +206,20 @@ public class CallService {
      * answering. A carrier's retry of the same call (same leg id) gets the call already made.
      */
     public Answer dialIn(String carrier, String carrierSid, PhoneNumber from, PhoneNumber to) {
-        return settle(carrier, carrierSid, from, to, router.route(from, to));
+        long started = System.nanoTime();
+        Answer answer = settle(carrier, carrierSid, from, to, router.route(from, to));
+        meters.routed(carrier, answer.decision(), System.nanoTime() - started);
+        return answer;
     }
 
     /** A hub party entered an order code in the menu (attempt counts from 1). */
     public Answer dialInWithCode(String carrier, String carrierSid, PhoneNumber from, PhoneNumber to, String code,
             int attempt) {
-        return settle(carrier, carrierSid, from, to, router.routeCode(from, to, code, attempt));
+        long started = System.nanoTime();
+        Answer answer = settle(carrier, carrierSid, from, to, router.routeCode(from, to, code, attempt));
+        meters.routed(carrier, answer.decision(), System.nanoTime() - started);
+        meters.hubMenu(answer.decision());
+        return answer;
     }
 
     private Answer settle(String carrier, String carrierSid, PhoneNumber from, PhoneNumber to, RouteDecision routed) {
@@ -204,6 +249,7 @@ public class CallService {
             if (retry.isPresent()) {
                 return retry.get();
             }
+            meters.rateLimited(limited.get(), "dial-in");
             events.record("dial-in.rate-limited", bridge.session().id(), null,
                     "A retailer's dial-in to the customer was turned away: the " + limited.get().wire()
                             + " rate limit is reached.");
@@ -259,25 +305,53 @@ public class CallService {
     /** Records a status report for one leg; repeats and late arrivals change nothing. */
     public void report(String callId, Leg.Role role, String carrierSid, LegStatus status, Integer sequenceNumber,
             Integer durationSeconds) {
-        if (!record(callId, role, carrierSid, status, sequenceNumber, durationSeconds) && !calls.exists(callId)) {
+        report(callId, role, carrierSid, status, sequenceNumber, durationSeconds, clock.instant());
+    }
+
+    /** As {@link #report(String, Leg.Role, String, LegStatus, Integer, Integer)}, received at {@code at}. */
+    void report(String callId, Leg.Role role, String carrierSid, LegStatus status, Integer sequenceNumber,
+            Integer durationSeconds, Instant at) {
+        if (!record(callId, role, carrierSid, status, sequenceNumber, durationSeconds, at) && !calls.exists(callId)) {
             throw Refusal.notFound("call", callId);
         }
     }
 
     /** One transaction, one commit: the leg (created if new), its status and its history. False: not applied. */
     private boolean record(String callId, Leg.Role role, String carrierSid, LegStatus status, Integer sequenceNumber,
-            Integer durationSeconds) {
-        Instant now = clock.instant();
+            Integer durationSeconds, Instant now) {
         Instant answeredAt = status == LegStatus.IN_PROGRESS ? now
                 : durationSeconds != null && durationSeconds > 0 ? now.minusSeconds(durationSeconds) : null;
-        boolean applied = Boolean.TRUE.equals(tx.execute(s -> {
+        Calls.Applied applied = tx.execute(s -> {
             calls.ensureLeg(callId, role, carrierSid, now);
             return calls.report(callId, carrierSid, status, sequenceNumber, answeredAt, durationSeconds, now);
-        }));
-        if (applied && status.terminal()) {
+        });
+        if (applied == Calls.Applied.ADVANCED && status.terminal()) {
+            ended(callId, role, carrierSid, status);
+        }
+        if (applied != Calls.Applied.NO_LEG && status.terminal()) {
             abuse.callEnded(callId);
         }
-        return applied;
+        return applied != Calls.Applied.NO_LEG;
+    }
+
+    /**
+     * A leg reached its final status (once per leg): count it, and count the call when no other leg had ended,
+     * since a call ends with its first leg. The one read this costs happens only here, once per leg.
+     */
+    private void ended(String callId, Leg.Role role, String carrierSid, LegStatus status) {
+        calls.find(callId).ifPresent(call -> {
+            log.info("Call {}: the {} leg {} ended {}", callId, role.wire(), carrierSid, status.wire());
+            meters.legEnded(call.carrier(), role, status);
+            // The leg that ended first ends the call: of two legs ending at once, exactly one sees itself first.
+            Leg self = call.legs().stream().filter(l -> carrierSid.equals(l.carrierSid())).findFirst().orElse(null);
+            boolean firstToEnd = self != null && call.legs().stream()
+                    .filter(l -> l != self && l.status().terminal() && l.endedAt() != null)
+                    .noneMatch(l -> l.endedAt().isBefore(self.endedAt()) || (l.endedAt().equals(self.endedAt())
+                            && l.carrierSid().compareTo(self.carrierSid()) < 0));
+            if (firstToEnd) {
+                meters.callEnded(call);
+            }
+        });
     }
 
     /**
@@ -285,13 +359,19 @@ public class CallService {
      * to the call that leg belongs to; false when no call has such a leg (nothing is stored).
      */
     public boolean reportLeg(String carrierSid, LegStatus status, Integer durationSeconds) {
+        return reportLeg(carrierSid, status, durationSeconds, clock.instant());
+    }
+
+    /** As {@link #reportLeg(String, LegStatus, Integer)}, received at {@code at}. */
+    boolean reportLeg(String carrierSid, LegStatus status, Integer durationSeconds, Instant at) {
         Optional<Call> call = calls.findByLegSid(carrierSid);
         if (call.isEmpty()) {
             return false;
         }
         Leg.Role role = call.get().legs().stream().filter(l -> carrierSid.equals(l.carrierSid())).findFirst()
                 .map(Leg::role).orElse(Leg.Role.CALLER);
-        record(call.get().id(), role, carrierSid, status, null, durationSeconds);
+        CallContext.set(call.get().id());
+        record(call.get().id(), role, carrierSid, status, null, durationSeconds, at);
         return true;
     }
 

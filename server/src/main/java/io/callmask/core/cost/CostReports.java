@@ -33,7 +33,19 @@ public class CostReports {
     private final Events events;
     private final Clock clock;
 
-    CostReports(CostLedger ledger, Pricing pricing, CostProperties properties, Events events, Clock clock) {
+    /** The last projection over the budget this instance computed (NaN: none yet, or no budget). */
+    private final java.util.concurrent.atomic.AtomicReference<Double> budgetRatio =
+            new java.util.concurrent.atomic.AtomicReference<>(Double.NaN);
+
+    CostReports(CostLedger ledger, Pricing pricing, CostProperties properties, Events events, Clock clock,
+            io.micrometer.core.instrument.MeterRegistry registry) {
+        if (properties.monthlyBudget() != null) {
+            io.micrometer.core.instrument.Gauge.builder("callmask.cost.budget.projected.ratio", budgetRatio,
+                            java.util.concurrent.atomic.AtomicReference::get)
+                    .description("This month's projected spend over the monthly budget, as last computed here "
+                            + "(the budget check, GET /v1/costs, the console)")
+                    .register(registry);
+        }
         this.ledger = ledger;
         this.pricing = pricing;
         this.properties = properties;
@@ -134,6 +146,9 @@ public class CostReports {
         BigDecimal projected = sofar.amount.multiply(length).divide(elapsed, 6, RoundingMode.HALF_UP).add(monthlyRent);
         BigDecimal budget = properties.monthlyBudget();
         boolean over = budget != null && money(projected).amount().compareTo(budget) > 0;
+        if (budget != null && budget.signum() > 0) {
+            budgetRatio.set(projected.divide(budget, 6, RoundingMode.HALF_UP).doubleValue());
+        }
         if (over && ledger.markBudgetAlert(month, now)) {
             // No figures in events: the amounts are in GET /v1/costs for those allowed to see them.
             events.record(BUDGET_EVENT, null, null, "this month's projected spend is over the monthly budget");

@@ -1,6 +1,7 @@
 package io.callmask.core.recording;
 
 import io.callmask.carrier.Carrier;
+import io.callmask.carrier.CarrierRequests;
 import io.callmask.carrier.Carriers;
 import io.callmask.carrier.CarrierException;
 import io.callmask.core.retention.RetentionStep;
@@ -25,8 +26,10 @@ class RecordingRetention implements RetentionStep {
     private final Recordings recordings;
     private final Carriers carriers;
     private final Clock clock;
+    private final CarrierRequests carrierRequests;
 
-    RecordingRetention(Recordings recordings, Carriers carriers, Clock clock) {
+    RecordingRetention(Recordings recordings, Carriers carriers, Clock clock, CarrierRequests carrierRequests) {
+        this.carrierRequests = carrierRequests;
         this.recordings = recordings;
         this.carriers = carriers;
         this.clock = clock;
@@ -53,7 +56,7 @@ class RecordingRetention implements RetentionStep {
                     continue;
                 }
                 try {
-                    carrier.deleteRecording(recording.carrierRecordingSid());
+                    carrierRequests.timed(carrier, "delete-recording", () -> carrier.deleteRecording(recording.carrierRecordingSid()));
                 } catch (CarrierException | IllegalArgumentException e) {
                     failed++;
                     continue;

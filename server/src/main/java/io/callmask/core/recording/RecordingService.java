@@ -4,6 +4,7 @@ import io.callmask.core.audit.AuditLog;
 import io.callmask.core.call.Call;
 import io.callmask.core.call.Calls;
 import io.callmask.carrier.Carrier;
+import io.callmask.carrier.CarrierRequests;
 import io.callmask.carrier.Carriers;
 import io.callmask.carrier.CarrierException;
 import io.callmask.carrier.RecordingMedia;
@@ -34,8 +35,11 @@ public class RecordingService {
     private final Carriers carriers;
     private final AuditLog audit;
     private final Clock clock;
+    private final CarrierRequests carrierRequests;
 
-    RecordingService(Recordings recordings, Calls calls, Carriers carriers, AuditLog audit, Clock clock) {
+    RecordingService(Recordings recordings, Calls calls, Carriers carriers, AuditLog audit, Clock clock,
+            CarrierRequests carrierRequests) {
+        this.carrierRequests = carrierRequests;
         this.recordings = recordings;
         this.calls = calls;
         this.carriers = carriers;
@@ -90,7 +94,7 @@ public class RecordingService {
                 "The recording '" + recordingId + "' is kept by a carrier this instance does not use."));
         audit.record(caller.label(), READ_ACTION, recordingId, remoteAddress);
         try {
-            return carrier.fetchRecording(recording.carrierRecordingSid()).orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND,
+            return carrierRequests.timed(carrier, "fetch-recording", () -> carrier.fetchRecording(recording.carrierRecordingSid())).orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND,
                     "recording-media-missing", "Recording audio missing",
                     "The carrier no longer has the audio of the recording '" + recordingId + "'."));
         } catch (CarrierException e) {

@@ -30,7 +30,13 @@ public class RetentionJob {
     private final ClusterOnce clusterOnce;
     private final Clock clock;
 
-    RetentionJob(List<RetentionStep> steps, RetentionProperties properties, ClusterOnce clusterOnce, Clock clock) {
+    private final io.micrometer.core.instrument.MeterRegistry registry;
+
+    RetentionJob(List<RetentionStep> steps, RetentionProperties properties, ClusterOnce clusterOnce, Clock clock,
+            io.micrometer.core.instrument.MeterRegistry registry) {
+        this.registry = registry;
+        timer("ok");
+        timer("failed");
         this.steps = steps;
         this.properties = properties;
         this.clock = clock;
@@ -50,7 +56,25 @@ public class RetentionJob {
         return clusterOnce.run(LOCK_NAME, properties.interval(), this::purge);
     }
 
+    /** Timed as {@code callmask.retention.runs} by outcome (ok, failed): only runs this instance made. */
     private Map<String, Integer> purge() {
+        long started = System.nanoTime();
+        String outcome = "failed";
+        try {
+            Map<String, Integer> purged = purgeSteps();
+            outcome = "ok";
+            return purged;
+        } finally {
+            timer(outcome).record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private io.micrometer.core.instrument.Timer timer(String outcome) {
+        return io.micrometer.core.instrument.Timer.builder("callmask.retention.runs")
+                .description("Retention purges this instance ran").tag("outcome", outcome).register(registry);
+    }
+
+    private Map<String, Integer> purgeSteps() {
         Instant endedBefore = clock.instant().minus(properties.after());
         Map<String, Integer> purged = new LinkedHashMap<>();
         for (RetentionStep step : steps) {

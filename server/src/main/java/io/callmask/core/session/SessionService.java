@@ -43,7 +43,9 @@ public class SessionService {
 
     SessionService(Sessions sessions, Allocator allocator, PhoneNumberParser numbers, Events events,
             SessionProperties properties, AllocationProperties allocation, TransactionTemplate tx, Clock clock,
-            NumberHashes hashes, @Value("${callmask.recording.default:false}") boolean recordByDefault) {
+            NumberHashes hashes, @Value("${callmask.recording.default:false}") boolean recordByDefault,
+            io.callmask.core.pool.PoolMeters poolMeters) {
+        this.poolMeters = poolMeters;
         this.hashes = hashes;
         this.orderCodes = new OrderCodes(allocation.codeDigits());
         this.recordByDefault = recordByDefault;
@@ -174,12 +176,16 @@ public class SessionService {
     private void reportShortfall(Session session, List<Allocation> allocations) {
         int shortBy = allocations.stream().mapToInt(Allocation::shortBy).max().orElse(0);
         if (shortBy > 0) {
+            poolMeters.shortfall("short");
             events.record("pool.short", session.id(), null, "The pool is short by " + shortBy
                     + " number(s): a party was put on the hub because no number of its own was free.");
         }
     }
 
+    private final io.callmask.core.pool.PoolMeters poolMeters;
+
     private Refusal poolExhausted(Parsed party) {
+        poolMeters.shortfall("exhausted");
         events.record("pool.exhausted", null, null,
                 "No pool number is free for a '" + party.role() + "' party and no hub is configured.");
         return new Refusal(Refusal.Kind.UNAVAILABLE, "pool-exhausted", "Pool exhausted",

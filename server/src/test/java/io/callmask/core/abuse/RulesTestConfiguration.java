@@ -62,6 +62,11 @@ class RulesTestConfiguration {
     }
 
     @Bean
+    MeterRegistry meterRegistry() {
+        return new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+    }
+
+    @Bean
     StoppedClock clock() {
         return new StoppedClock(Instant.parse("2026-11-25T06:00:00Z"));
     }
