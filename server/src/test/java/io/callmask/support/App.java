@@ -65,6 +65,12 @@ public final class App implements AutoCloseable {
      * the same number keys and token secret, a data directory each ({@code target/it-data/<name>-<i>}).
      */
     public static List<App> postgresCluster(int count, Clock clock, String name, String... settings) {
+        return postgresCluster(java.util.Collections.nCopies(count, clock), name, settings);
+    }
+
+    /** As {@link #postgresCluster(int, Clock, String, String...)}, one instance per clock (null: the system's). */
+    public static List<App> postgresCluster(List<Clock> clocks, String name, String... settings) {
+        int count = clocks.size();
         List<String> shared = new ArrayList<>(postgres(PostgresDatabase.create()));
         shared.addAll(keys(Map.of("k1", NumberKeys.newKey(32)), "k1",
                 NumberKeys.newKey(32)));
@@ -74,7 +80,7 @@ public final class App implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             List<String> args = new ArrayList<>(shared);
             args.add("--callmask.data-dir=target/it-data/" + name + "-" + i);
-            cluster.add(start(clock, args.toArray(String[]::new)));
+            cluster.add(start(clocks.get(i), args.toArray(String[]::new)));
         }
         return cluster;
     }
