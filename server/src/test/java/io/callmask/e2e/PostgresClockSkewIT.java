@@ -6,13 +6,10 @@ import io.callmask.support.App;
 import io.callmask.support.Http;
 import io.callmask.support.MutableClock;
 import io.callmask.support.TestNumbers;
-import io.callmask.support.TwilioSigner;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -61,8 +58,8 @@ class PostgresClockSkewIT {
             assertThat(id.find()).as("a session made on one instance routes on the other: " + bridged.body()).isTrue();
             String callId = id.group(1);
             String leg = sid();
-            assertThat(status(answers, callId, leg, "in-progress", null).status()).isEqualTo(204);
-            assertThat(status(reports, callId, leg, "completed", 40).status()).isEqualTo(204);
+            assertThat(answers.calleeStatus(callId, leg, "in-progress", null).status()).isEqualTo(204);
+            assertThat(reports.calleeStatus(callId, leg, "completed", 40).status()).isEqualTo(204);
 
             JsonNode call = answers.api.get("/v1/calls/" + callId).json();
             assertThat(call.get("status").asString()).isEqualTo("completed");
@@ -87,17 +84,6 @@ class PostgresClockSkewIT {
         assertThat(new Http(cluster.get(0).api.base(), ahead).get("/v1/calls/call_000000000000000000000000").status()).isEqualTo(401);
         // issued 90 s in its past: fine, the token lives an hour
         assertThat(new Http(cluster.get(1).api.base(), behind).get("/v1/calls/call_000000000000000000000000").status()).isNotEqualTo(401);
-    }
-
-    private static Http.Response status(App app, String callId, String leg, String status, Integer duration) {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("CallSid", leg);
-        params.put("CallStatus", status);
-        if (duration != null) {
-            params.put("CallDuration", duration.toString());
-        }
-        String path = "/webhooks/twilio/status?call=" + callId + "&leg=callee";
-        return app.api.postForm(path, params, TwilioSigner.sign(App.AUTH_TOKEN, app.api.base() + path, params));
     }
 
     private static String sid() {

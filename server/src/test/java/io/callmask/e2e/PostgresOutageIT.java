@@ -12,8 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,12 +30,10 @@ class PostgresOutageIT {
     private static App app;
     private static Http api;
     private static String url;
-    private static String database;
 
     @BeforeAll
     static void start() {
         url = PostgresDatabase.create();
-        database = url.substring(url.lastIndexOf('/') + 1);
         List<String> settings = new ArrayList<>(App.postgres(url));
         // fail fast while the database is away, instead of Hikari's 30 s wait
         settings.add("--spring.datasource.hikari.connection-timeout=1000");
@@ -83,15 +79,7 @@ class PostgresOutageIT {
         assertThat(api.get("/v1/retailers/r-outage").json().get("name").asString()).isEqualTo("Before");
     }
 
-    /** Closes the database to new connections and ends the open ones (the pool's), or opens it again. */
     private static void allowConnections(boolean allow) throws Exception {
-        String admin = url.substring(0, url.lastIndexOf('/') + 1) + "postgres";
-        try (Connection c = DriverManager.getConnection(admin, PostgresDatabase.USER, "")) {
-            c.createStatement().execute("alter database " + database + " allow_connections " + allow);
-            if (!allow) {
-                c.createStatement().execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '"
-                        + database + "' and pid <> pg_backend_pid()");
-            }
-        }
+        PostgresDatabase.allowConnections(url, allow);
     }
 }

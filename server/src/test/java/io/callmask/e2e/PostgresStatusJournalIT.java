@@ -11,12 +11,9 @@ import io.callmask.support.TwilioSigner;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -38,7 +35,6 @@ class PostgresStatusJournalIT {
 
     private final List<App> apps = new ArrayList<>();
     private String url;
-    private String database;
 
     @AfterEach
     void stop() throws Exception {
@@ -49,7 +45,6 @@ class PostgresStatusJournalIT {
     @Test
     void reportsTakenWhileTheDatabaseIsAwayAreAppliedAfterItComesBackEvenAcrossARestart() throws Exception {
         url = PostgresDatabase.create();
-        database = url.substring(url.lastIndexOf('/') + 1);
         Path dataDir = Path.of("target/it-data/journal-" + System.nanoTime());
         App app = start(dataDir);
 
@@ -66,11 +61,11 @@ class PostgresStatusJournalIT {
         assertThat(id.find()).isTrue();
         String callId = id.group(1);
         String calleeLeg = "CA" + "2".repeat(32);
-        assertThat(status(app, callId, calleeLeg, "in-progress", null).status()).isEqualTo(204);
+        assertThat(app.calleeStatus(callId, calleeLeg, "in-progress", null).status()).isEqualTo(204);
 
         allowConnections(false);
         Instant away = Instant.now();
-        assertThat(status(app, callId, calleeLeg, "completed", 42).status())
+        assertThat(app.calleeStatus(callId, calleeLeg, "completed", 42).status())
                 .as("acknowledged: the report is on disk").isEqualTo(204);
         Map<String, String> dialed = Map.of("CallSid", "CA" + "1".repeat(32), "DialCallStatus", "completed",
                 "DialCallSid", calleeLeg, "DialCallDuration", "42");
@@ -132,33 +127,14 @@ class PostgresStatusJournalIT {
         return app;
     }
 
-    private static Http.Response status(App app, String callId, String leg, String status, Integer duration) {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("CallSid", leg);
-        params.put("CallStatus", status);
-        if (duration != null) {
-            params.put("CallDuration", duration.toString());
-        }
-        return signed(app, "/webhooks/twilio/status?call=" + callId + "&leg=callee", params);
-    }
-
     private static Http.Response signed(App app, String pathAndQuery, Map<String, String> params) {
         return app.api.postForm(pathAndQuery, params,
                 TwilioSigner.sign(App.AUTH_TOKEN, app.api.base() + pathAndQuery, params));
     }
 
-    /** Closes the database to new connections and ends the open ones (the pool's), or opens it again. */
     private void allowConnections(boolean allow) throws Exception {
-        if (url == null) {
-            return;
-        }
-        String admin = url.substring(0, url.lastIndexOf('/') + 1) + "postgres";
-        try (Connection c = DriverManager.getConnection(admin, PostgresDatabase.USER, "")) {
-            c.createStatement().execute("alter database " + database + " allow_connections " + allow);
-            if (!allow) {
-                c.createStatement().execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '"
-                        + database + "' and pid <> pg_backend_pid()");
-            }
+        if (url != null) {
+            PostgresDatabase.allowConnections(url, allow);
         }
     }
 }

@@ -105,25 +105,16 @@ abstract class StatementCountScenarios extends EndToEndTestBase {
 
     @Test
     void aStatusCallbackCostsItsBudget() {
-        String customer = TestNumbers.mobile();
-        JsonNode session = freshSession(TestNumbers.mobile(), customer);
-        String sid = callSid();
-        assertThat(voice(customer, masked(session, "customer"), sid).body()).contains("<Dial");
-        String callId = api.get("/v1/sessions/" + session.get("id").asString() + "/calls").json().get(0).get("id")
-                .asString();
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("CallSid", sid);
-        params.put("AccountSid", "AC00000000000000000000000000000000");
-        params.put("CallStatus", "in-progress");
-        params.put("ApiVersion", "2010-04-01");
-        String id = UUID.randomUUID().toString();
-        var r = countedWebhook(id, "/webhooks/twilio/status?call=" + callId + "&leg=caller", params);
-        assertThat(r.status()).as(r.body()).isIn(200, 204);
-        assertWithin(id, statusCallback());
+        assertWithin(countedStatusCallback("in-progress", null), statusCallback());
     }
 
     @Test
     void aStatusCallbackThatEndsALegCostsItsBudget() {
+        assertWithin(countedStatusCallback("completed", "30"), endingStatusCallback());
+    }
+
+    /** A bridged dial-in's caller leg reported {@code status}, counted; returns the count's id. */
+    private String countedStatusCallback(String status, String duration) {
         String customer = TestNumbers.mobile();
         JsonNode session = freshSession(TestNumbers.mobile(), customer);
         String sid = callSid();
@@ -133,13 +124,15 @@ abstract class StatementCountScenarios extends EndToEndTestBase {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("CallSid", sid);
         params.put("AccountSid", "AC00000000000000000000000000000000");
-        params.put("CallStatus", "completed");
-        params.put("CallDuration", "30");
+        params.put("CallStatus", status);
+        if (duration != null) {
+            params.put("CallDuration", duration);
+        }
         params.put("ApiVersion", "2010-04-01");
         String id = UUID.randomUUID().toString();
         var r = countedWebhook(id, "/webhooks/twilio/status?call=" + callId + "&leg=caller", params);
         assertThat(r.status()).as(r.body()).isIn(200, 204);
-        assertWithin(id, endingStatusCallback());
+        return id;
     }
 
     @Test

@@ -116,6 +116,18 @@ public final class App implements AutoCloseable {
         return api.postForm("/webhooks/twilio/voice", params, TwilioSigner.sign(AUTH_TOKEN, url, params));
     }
 
+    /** A signed Twilio status report for the callee leg {@code leg} of call {@code callId}. */
+    public Http.Response calleeStatus(String callId, String leg, String status, Integer durationSeconds) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("CallSid", leg);
+        params.put("CallStatus", status);
+        if (durationSeconds != null) {
+            params.put("CallDuration", durationSeconds.toString());
+        }
+        String path = "/webhooks/twilio/status?call=" + callId + "&leg=callee";
+        return api.postForm(path, params, TwilioSigner.sign(AUTH_TOKEN, api.base() + path, params));
+    }
+
     @Override
     public void close() {
         context.close();

@@ -82,4 +82,20 @@ public final class PostgresDatabase {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
     }
+
+    /**
+     * Closes the database at {@code url} to new connections and ends the open ones (an instance's pool), as an
+     * outage looks from the instance; or opens it again.
+     */
+    public static void allowConnections(String url, boolean allow) throws SQLException {
+        String database = url.substring(url.lastIndexOf('/') + 1);
+        String admin = url.substring(0, url.lastIndexOf('/') + 1) + "postgres";
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(admin, USER, "")) {
+            c.createStatement().execute("alter database " + database + " allow_connections " + allow);
+            if (!allow) {
+                c.createStatement().execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '"
+                        + database + "' and pid <> pg_backend_pid()");
+            }
+        }
+    }
 }

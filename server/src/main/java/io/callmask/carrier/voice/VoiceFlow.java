@@ -4,6 +4,7 @@ import io.callmask.carrier.Carrier;
 import io.callmask.carrier.Carriers;
 import io.callmask.core.call.CallContext;
 import io.callmask.core.call.CallProperties;
+import io.callmask.core.calling.CallMeters;
 import io.callmask.core.calling.CallService;
 import io.callmask.core.calling.ReportJournal;
 import io.callmask.core.call.Leg;
@@ -244,10 +245,7 @@ public class VoiceFlow {
     }
 
     private static void mark(String webhook, CallService.Answer answer) {
-        RouteDecision decision = answer.decision();
-        WebhookMeter.mark(webhook, decision instanceof RouteDecision.Bridge ? "bridge"
-                        : decision instanceof RouteDecision.Menu ? "menu" : "refused",
-                decision instanceof RouteDecision.Reject reject ? reject.reason().wire() : null);
+        WebhookMeter.mark(webhook, CallMeters.outcome(answer.decision()), CallMeters.reason(answer.decision()));
     }
 
     private static String outcome(CallService.Answer answer) {

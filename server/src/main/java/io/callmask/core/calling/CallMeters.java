@@ -95,12 +95,14 @@ public class CallMeters {
                 .tags("limit", limit.wire(), "channel", channel).register(registry);
     }
 
-    static String outcome(RouteDecision decision) {
+    /** The {@code outcome} tag of a routing decision: bridge, menu or refused. */
+    public static String outcome(RouteDecision decision) {
         return decision instanceof RouteDecision.Bridge ? "bridge"
                 : decision instanceof RouteDecision.Menu ? "menu" : "refused";
     }
 
-    static String reason(RouteDecision decision) {
+    /** The {@code reason} tag: a refusal's reason, else none. */
+    public static String reason(RouteDecision decision) {
         return decision instanceof RouteDecision.Reject reject ? reject.reason().wire() : "none";
     }
 

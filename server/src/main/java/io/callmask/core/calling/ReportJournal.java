@@ -49,6 +49,7 @@ public class ReportJournal {
     private final Path lockFile;
     private final CallService calls;
     private final AtomicInteger pending = new AtomicInteger();
+    private final Object replaying = new Object();
     private final Counter journaled;
     private final Counter applied;
     private final Counter dropped;
@@ -105,30 +106,48 @@ public class ReportJournal {
      */
     @Scheduled(fixedDelayString = "${callmask.calls.journal-replay-interval:2s}",
             initialDelayString = "${callmask.calls.journal-replay-interval:2s}")
-    public synchronized int replay() {
+    public int replay() {
         if (pending.get() == 0) {
             return 0;
         }
+        synchronized (replaying) { // one replay at a time; appends go on meanwhile
+            try {
+                List<String> lines = locked(this::read);
+                int done = 0;
+                for (String line : lines) {
+                    if (!apply(line)) {
+                        break;
+                    }
+                    done++;
+                }
+                if (done > 0) {
+                    int applied = done;
+                    // Appends only add at the end, so the first lines are still the ones applied.
+                    int left = locked(() -> {
+                        List<String> now = read();
+                        rewrite(now.subList(applied, now.size()));
+                        pending.set(now.size() - applied);
+                        return now.size() - applied;
+                    });
+                    log.info("Applied {} status reports kept while the database was away; {} left", done, left);
+                }
+                return done;
+            } catch (IOException e) {
+                log.error("Cannot read the report journal {}: {}", file.toAbsolutePath(), e.toString());
+                return 0;
+            }
+        }
+    }
+
+    private interface Io<T> {
+        T run() throws IOException;
+    }
+
+    /** {@code work} under the journal's lock: this instance's appends, and other instances sharing the directory. */
+    private synchronized <T> T locked(Io<T> work) throws IOException {
         try (FileChannel lock = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock held = lock.lock()) {
-            List<String> lines = read();
-            int done = 0;
-            for (String line : lines) {
-                if (!apply(line)) {
-                    break;
-                }
-                done++;
-            }
-            rewrite(lines.subList(done, lines.size()));
-            pending.set(lines.size() - done);
-            if (done > 0) {
-                log.info("Applied {} status reports kept while the database was away; {} left", done,
-                        lines.size() - done);
-            }
-            return done;
-        } catch (IOException e) {
-            log.error("Cannot read the report journal {}: {}", file.toAbsolutePath(), e.toString());
-            return 0;
+            return work.run();
         }
     }
 
@@ -164,21 +183,24 @@ public class ReportJournal {
         }
     }
 
-    private synchronized void append(Entry entry) {
+    private void append(Entry entry) {
         byte[] line = (entry.line() + "\n").getBytes(StandardCharsets.UTF_8);
-        try (FileChannel lock = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                FileLock held = lock.lock();
-                FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        try {
+            locked(() -> {
+                try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                         StandardOpenOption.APPEND)) {
-            ByteBuffer buffer = ByteBuffer.wrap(line);
-            while (buffer.hasRemaining()) {
-                out.write(buffer);
-            }
-            out.force(false); // on disk before the carrier hears it was taken
+                    ByteBuffer buffer = ByteBuffer.wrap(line);
+                    while (buffer.hasRemaining()) {
+                        out.write(buffer);
+                    }
+                    out.force(false); // on disk before the carrier hears it was taken
+                }
+                pending.incrementAndGet();
+                return null;
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report journal " + file.toAbsolutePath(), e);
         }
-        pending.incrementAndGet();
         journaled.increment();
     }
 
