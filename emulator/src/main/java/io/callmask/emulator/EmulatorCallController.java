@@ -2,12 +2,16 @@ package io.callmask.emulator;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.context.annotation.Conditional;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -20,6 +24,10 @@ import org.springframework.web.bind.annotation.RestController;
 class EmulatorCallController {
 
     record NumberRequest(String number, String voiceUrl, String statusCallback) {
+    }
+
+    /** {@code PUT /emulator/network}; a field left out takes its default (1 copy, no scatter). */
+    record NetworkRequest(Integer statusCallbackCopies, Integer statusCallbackScatterMs) {
     }
 
     private final TwilioEmulator emulator;
@@ -61,6 +69,33 @@ class EmulatorCallController {
     @GetMapping("/numbers")
     List<ControlViews.NumberView> numbers() {
         return emulator.incomingNumbers().stream().map(ControlViews::number).toList();
+    }
+
+    /** The network's faults now ({@link NetworkFaults}). */
+    @GetMapping("/network")
+    NetworkFaults network() {
+        return emulator.networkFaults();
+    }
+
+    @PutMapping(path = "/network", consumes = MediaType.APPLICATION_JSON_VALUE)
+    NetworkFaults network(@RequestBody NetworkRequest body) {
+        NetworkFaults faults = new NetworkFaults(
+                body.statusCallbackCopies() == null ? 1 : body.statusCallbackCopies(),
+                body.statusCallbackScatterMs() == null ? 0 : body.statusCallbackScatterMs());
+        emulator.networkFaults(faults);
+        return faults;
+    }
+
+    /** Every webhook attempt since the start or the last {@code DELETE}, by kind and outcome ({@link WebhookTally}). */
+    @GetMapping("/webhooks")
+    Map<String, Map<String, Long>> webhooks() {
+        return emulator.webhookTally().snapshot();
+    }
+
+    @DeleteMapping("/webhooks")
+    ResponseEntity<Void> clearWebhooks() {
+        emulator.webhookTally().clear();
+        return ResponseEntity.noContent().build();
     }
 
     private static URI url(String text, String what) {

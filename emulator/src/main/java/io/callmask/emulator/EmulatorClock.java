@@ -37,6 +37,11 @@ final class EmulatorClock implements AutoCloseable {
         return timers.schedule(() -> work(task), delayMicros, TimeUnit.MICROSECONDS);
     }
 
+    /** Runs {@code task} on a worker after {@code realMillis} of real time, whatever the time scale. */
+    ScheduledFuture<?> afterMillis(long realMillis, Runnable task) {
+        return timers.schedule(() -> work(task), realMillis, TimeUnit.MILLISECONDS);
+    }
+
     void work(Runnable task) {
         if (workers.isShutdown()) {
             return;

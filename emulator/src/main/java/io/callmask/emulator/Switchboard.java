@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -30,6 +31,7 @@ final class Switchboard {
     final CallRecordings recordings = new CallRecordings();
     private final WebhookClient webhooks;
     private final Supplier<String> restBase;
+    private volatile NetworkFaults faults = NetworkFaults.NONE;
 
     /** {@code restBase}: where this emulator's REST surface is reached, e.g. {@code http://localhost:8080/emulator/twilio}. */
     Switchboard(String accountSid, EmulatorClock clock, WebhookClient webhooks, Supplier<String> restBase) {
@@ -41,6 +43,14 @@ final class Switchboard {
 
     String restBase() {
         return restBase.get();
+    }
+
+    NetworkFaults faults() {
+        return faults;
+    }
+
+    void faults(NetworkFaults faults) {
+        this.faults = faults;
     }
 
     Leg newLeg(String parentSid, String direction, String from, String to, StatusCallback callback) {
@@ -146,14 +156,23 @@ final class Switchboard {
             params.put("CallDuration", duration.toString());
             params.put("Duration", Long.toString((duration + 59) / 60));
         }
-        leg.queueCallback(() -> {
+        Runnable delivery = () -> {
             try {
-                webhooks.send(callback.url(), callback.method(), params);
+                webhooks.send(WebhookTally.Kind.STATUS, callback.url(), callback.method(), params);
             } catch (WebhookException e) {
                 leg.recordError(e.code + " " + e.getMessage());
                 log.info("Status callback for call {} failed: {}", leg.sid, e.getMessage());
             }
-        }, clock.workers());
+        };
+        NetworkFaults network = faults;
+        if (!network.scattered()) {
+            leg.queueCallback(delivery, clock.workers());
+            return;
+        }
+        // duplicated and out of order: each copy on its own, after its own delay
+        for (int copy = 0; copy < network.statusCallbackCopies(); copy++) {
+            clock.afterMillis(ThreadLocalRandom.current().nextInt(network.statusCallbackScatterMs() + 1), delivery);
+        }
     }
 
     WebhookClient webhooks() {

@@ -179,6 +179,18 @@ public class TwilioEmulator implements DisposableBean {
         return board.phones.all();
     }
 
+    NetworkFaults networkFaults() {
+        return board.faults();
+    }
+
+    void networkFaults(NetworkFaults faults) {
+        board.faults(faults);
+    }
+
+    WebhookTally webhookTally() {
+        return board.webhooks().tally();
+    }
+
     void clear() {
         board.phones.clear();
         board.calls.clear();

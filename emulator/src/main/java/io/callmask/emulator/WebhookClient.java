@@ -39,6 +39,7 @@ final class WebhookClient {
     private final List<String> instances;
     private final AtomicInteger next = new AtomicInteger();
     private final Map<Long, HttpClient> byConnectTimeout = new ConcurrentHashMap<>();
+    private final WebhookTally tally = new WebhookTally();
 
     WebhookClient(WebhookSigner signer, Duration timeout) {
         this(signer, timeout, null, List.of());
@@ -51,12 +52,18 @@ final class WebhookClient {
         this.instances = instances.stream().map(WebhookClient::strip).toList();
     }
 
+    /** Every attempt so far, by kind and outcome. */
+    WebhookTally tally() {
+        return tally;
+    }
+
     /** Requests {@code url} and answers the body of a 2xx response, retrying as its overrides ask. */
-    String send(URI url, String method, Map<String, String> params) throws WebhookException {
+    String send(WebhookTally.Kind kind, URI url, String method, Map<String, String> params) throws WebhookException {
         ConnectionOverrides overrides;
         try {
             overrides = ConnectionOverrides.parse(url.getRawFragment(), timeout);
         } catch (IllegalArgumentException e) {
+            tally.failed(kind);
             throw new WebhookException(CONNECTION_OVERRIDE_INVALID, "Invalid connection override in " + url + ": "
                     + e.getMessage());
         }
@@ -67,13 +74,14 @@ final class WebhookClient {
         for (int attempt = 0; ; attempt++) {
             Failure failure;
             try {
-                return once(signed, method, params, overrides, deadline);
+                return once(kind, signed, method, params, overrides, deadline);
             } catch (Failure f) {
                 failure = f;
             }
             boolean again = attempt < overrides.retries() && overrides.retriesOn(failure.kind)
                     && System.nanoTime() + RETRY_PAUSE.toNanos() < deadline;
             if (!again) {
+                tally.failed(kind);
                 throw new WebhookException(HTTP_RETRIEVAL_FAILURE, "HTTP retrieval failure: " + signed + ": "
                         + failure.getMessage() + (attempt > 0 ? " (after " + (attempt + 1) + " attempts)" : ""));
             }
@@ -87,14 +95,17 @@ final class WebhookClient {
     }
 
     /** One attempt (over every instance behind the load balancer, when a connection is refused). */
-    private String once(URI signed, String method, Map<String, String> params, ConnectionOverrides overrides,
-            long deadline) throws Failure {
+    private String once(WebhookTally.Kind kind, URI signed, String method, Map<String, String> params,
+            ConnectionOverrides overrides, long deadline) throws Failure {
         List<URI> targets = targets(signed);
         Failure last = null;
         for (URI target : targets) {
             try {
-                return request(signed, target, method, params, overrides, deadline);
+                String body = request(signed, target, method, params, overrides, deadline);
+                tally.attempt(kind, "2xx");
+                return body;
             } catch (Failure f) {
+                tally.attempt(kind, f.outcome());
                 last = f;
                 if (f.kind != ConnectionOverrides.Kind.CT) {
                     throw f;
@@ -143,11 +154,11 @@ final class WebhookClient {
         }
         int status = response.statusCode();
         if (status / 100 == 4) {
-            throw new Failure(ConnectionOverrides.Kind.STATUS_4XX, target + " answered " + status);
+            throw new Failure(ConnectionOverrides.Kind.STATUS_4XX, status, target + " answered " + status);
         }
         if (status / 100 != 2) {
             throw new Failure(status / 100 == 5 ? ConnectionOverrides.Kind.STATUS_5XX : ConnectionOverrides.Kind.OTHER,
-                    target + " answered " + status);
+                    status, target + " answered " + status);
         }
         return response.body();
     }
@@ -181,10 +192,27 @@ final class WebhookClient {
     /** One failed attempt, by the kind Twilio's retry policy names. */
     static final class Failure extends Exception {
         final ConnectionOverrides.Kind kind;
+        final int status;
 
         Failure(ConnectionOverrides.Kind kind, String message) {
+            this(kind, 0, message);
+        }
+
+        Failure(ConnectionOverrides.Kind kind, int status, String message) {
             super(message, null, false, false);
             this.kind = kind;
+            this.status = status;
+        }
+
+        /** As {@link WebhookTally} names it. */
+        String outcome() {
+            return switch (kind) {
+                case STATUS_4XX -> "4xx";
+                case STATUS_5XX -> status == 503 ? "503" : "5xx";
+                case CT -> "ct";
+                case RT -> "rt";
+                default -> "other";
+            };
         }
     }
 }

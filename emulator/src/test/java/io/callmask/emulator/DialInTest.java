@@ -53,6 +53,8 @@ class DialInTest extends EmulatorHttpTestBase {
         assertThat(control.post("/emulator/phones/" + callee + "/answer", null).json().get("state").asString())
                 .isEqualTo("in-call");
         assertThat(control.phone(caller).get("state").asString()).isEqualTo("in-call");
+        // the whisper is fetched on a worker once the callee answers: hang up only after it (else it reads completed)
+        eventually().until(() -> app.hooks("whisper-1").size() == 1);
         assertThat(control.post("/emulator/phones/" + callee + "/hangup", null).status()).isEqualTo(200);
 
         eventually().until(() -> "completed".equals(status(sid)));

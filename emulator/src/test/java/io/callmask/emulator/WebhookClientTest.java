@@ -62,7 +62,7 @@ class WebhookClientTest {
     @Test
     void withoutOverridesA5xxIsNotRetried() throws Exception {
         Server s = server(1, 503);
-        assertThatThrownBy(() -> client().send(URI.create(s.base() + "/status?call=c1"), "POST", Map.of("A", "1")))
+        assertThatThrownBy(() -> client().send(WebhookTally.Kind.STATUS, URI.create(s.base() + "/status?call=c1"), "POST", Map.of("A", "1")))
                 .isInstanceOf(WebhookException.class).hasMessageContaining("answered 503");
         assertThat(s.requests().get()).isEqualTo(1);
     }
@@ -70,7 +70,7 @@ class WebhookClientTest {
     @Test
     void rcAndRpRetryA5xxAndTheFragmentIsNeitherSentNorSigned() throws Exception {
         Server s = server(2, 503);
-        String answer = client().send(URI.create(s.base() + "/status?call=c1&leg=callee#rc=3&rp=5xx,ct,rt"), "POST",
+        String answer = client().send(WebhookTally.Kind.STATUS, URI.create(s.base() + "/status?call=c1&leg=callee#rc=3&rp=5xx,ct,rt"), "POST",
                 Map.of("CallSid", "CA1", "CallStatus", "completed"));
         assertThat(answer).isEqualTo("<Response/>");
         assertThat(s.requests().get()).isEqualTo(3);
@@ -86,23 +86,23 @@ class WebhookClientTest {
     @Test
     void retriesStopAtRcAndA4xxIsRetriedOnlyWhenAsked() throws Exception {
         Server fives = server(10, 500);
-        assertThatThrownBy(() -> client().send(URI.create(fives.base() + "/s#rc=2&rp=5xx"), "POST", Map.of()))
+        assertThatThrownBy(() -> client().send(WebhookTally.Kind.STATUS, URI.create(fives.base() + "/s#rc=2&rp=5xx"), "POST", Map.of()))
                 .hasMessageContaining("after 3 attempts");
         assertThat(fives.requests().get()).isEqualTo(3);
 
         Server fours = server(1, 404);
-        assertThatThrownBy(() -> client().send(URI.create(fours.base() + "/s#rc=2&rp=5xx"), "POST", Map.of()))
+        assertThatThrownBy(() -> client().send(WebhookTally.Kind.STATUS, URI.create(fours.base() + "/s#rc=2&rp=5xx"), "POST", Map.of()))
                 .hasMessageContaining("answered 404");
         assertThat(fours.requests().get()).isEqualTo(1);
         Server again = server(1, 404);
-        assertThat(client().send(URI.create(again.base() + "/s#rc=2&rp=all"), "POST", Map.of())).isEqualTo("<Response/>");
+        assertThat(client().send(WebhookTally.Kind.STATUS, URI.create(again.base() + "/s#rc=2&rp=all"), "POST", Map.of())).isEqualTo("<Response/>");
         assertThat(again.requests().get()).isEqualTo(2);
     }
 
     @Test
     void anInvalidOverrideIsTwiliosError11243() {
         for (String fragment : List.of("rc=6", "rp=sometimes", "ct=50", "zz=1", "rc")) {
-            assertThatThrownBy(() -> client().send(URI.create("http://127.0.0.1:1/s#" + fragment), "POST", Map.of()))
+            assertThatThrownBy(() -> client().send(WebhookTally.Kind.STATUS, URI.create("http://127.0.0.1:1/s#" + fragment), "POST", Map.of()))
                     .as(fragment).isInstanceOfSatisfying(WebhookException.class, e -> assertThat(e.code).isEqualTo(11243));
         }
     }
@@ -111,7 +111,7 @@ class WebhookClientTest {
     void aRefusedConnectionIsTriedOnceMoreByDefaultAndMovesOnBehindALoadBalancer() throws Exception {
         String dead = "http://127.0.0.1:" + freePort();
         long started = System.nanoTime();
-        assertThatThrownBy(() -> client().send(URI.create(dead + "/s"), "POST", Map.of()))
+        assertThatThrownBy(() -> client().send(WebhookTally.Kind.STATUS, URI.create(dead + "/s"), "POST", Map.of()))
                 .hasMessageContaining("refused").hasMessageContaining("after 2 attempts");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(WebhookClient.RETRY_PAUSE);
 
@@ -119,7 +119,7 @@ class WebhookClientTest {
         WebhookClient balanced = new WebhookClient(new WebhookSigner(TOKEN), Duration.ofSeconds(5),
                 "https://callmask.example", List.of(dead, alive.base()));
         for (int i = 0; i < 4; i++) {
-            assertThat(balanced.send(URI.create("https://callmask.example/webhooks/twilio/status?call=c" + i + "#rc=0"),
+            assertThat(balanced.send(WebhookTally.Kind.STATUS, URI.create("https://callmask.example/webhooks/twilio/status?call=c" + i + "#rc=0"),
                     "POST", Map.of("N", Integer.toString(i)))).isEqualTo("<Response/>");
         }
         assertThat(alive.requests().get()).as("every request reached the live instance, none was lost").isEqualTo(4);
