@@ -87,14 +87,24 @@ abstract class MaskedCallingScenarios extends EndToEndTestBase {
         String customerPhone = phone("auto", null);
         JsonNode session = session("order-in-c-" + System.nanoTime(), retailerPhone, customerPhone);
 
-        dial(customerPhone, masked(session, "customer"));
+        String callerSid = dial(customerPhone, masked(session, "customer"));
 
         JsonNode retailerScreen = awaitPhoneCall(retailerPhone, "completed");
         assertThat(retailerScreen.get("callerId").asString()).isEqualTo(masked(session, "retailer"));
         JsonNode calls = api.get("/v1/sessions/" + session.get("id").asString() + "/calls").json();
         assertThat(calls.size()).isEqualTo(1);
         assertThat(calls.get(0).get("direction").asString()).isEqualTo("dial-in");
-        awaitCallStatus(calls.get(0).get("id").asString(), "completed");
+        String callId = calls.get(0).get("id").asString();
+        awaitCallStatus(callId, "completed");
+        // the caller's own leg ends through the number's status callback, with the carrier's duration
+        await().atMost(Duration.ofSeconds(10)).until(() -> legStatuses(api.get("/v1/calls/" + callId).json())
+                .contains("caller:completed"));
+        JsonNode carried = emulator.get("/emulator/calls/" + callerSid).json();
+        JsonNode callerLeg = api.get("/v1/calls/" + callId).json().get("legs").valueStream()
+                .filter(l -> l.get("role").asString().equals("caller")).findFirst().orElseThrow();
+        assertThat(callerLeg.get("carrierSid").asString()).isEqualTo(callerSid);
+        assertThat(callerLeg.get("durationSeconds").asInt()).isEqualTo(carried.get("durationSeconds").asInt())
+                .isPositive();
     }
 
     @Test

@@ -71,12 +71,25 @@ class TwilioWebhookController implements VoiceWebhookController {
         return xml(flow.connect(carrier, WebhookInput.id(callId, "call"), sid(callSid)));
     }
 
-    /** Progress of a leg: {@code leg=caller} for the first leg, {@code leg=callee} for the dialled one. */
+    /**
+     * Progress of a leg: {@code leg=caller} for the first leg, {@code leg=callee} for the dialled one. Without
+     * {@code call} and {@code leg} it is the pool number's own status callback ("Call status changes" in Twilio's
+     * console), the only report of a dial-in's caller leg: applied to the call that has the leg, if any.
+     */
     @PostMapping("/status")
-    ResponseEntity<Void> status(@RequestParam("call") String callId, @RequestParam("leg") String leg,
+    ResponseEntity<Void> status(@RequestParam(name = "call", required = false) String callId,
+            @RequestParam(name = "leg", required = false) String leg,
             @RequestParam("CallSid") String callSid, @RequestParam("CallStatus") String callStatus,
             @RequestParam(name = "SequenceNumber", required = false) Integer sequence,
             @RequestParam(name = "CallDuration", required = false) Integer duration) {
+        if (callId == null && leg == null) {
+            flow.legEnded(sid(callSid), WebhookInput.wireStatus(callStatus),
+                    WebhookInput.notNegative("CallDuration", duration));
+            return ResponseEntity.noContent().build();
+        }
+        if (callId == null || leg == null) {
+            throw Problem.badRequest("missing-parameter", "'call' and 'leg' come together, or neither.");
+        }
         flow.status(WebhookInput.id(callId, "call"), WebhookInput.role(leg), sid(callSid), WebhookInput.wireStatus(callStatus),
                 WebhookInput.notNegative("SequenceNumber", sequence), WebhookInput.notNegative("CallDuration", duration));
         return ResponseEntity.noContent().build();

@@ -37,6 +37,14 @@ class TwilioWebhooks {
         return baseUrl.resolve(VOICE);
     }
 
+    /**
+     * What to set as each pool number's "Call status changes" URL: the end of a dial-in's caller leg is reported
+     * there and nowhere else.
+     */
+    String numberStatus() {
+        return baseUrl.resolve(STATUS) + RETRY;
+    }
+
     String connect(String callId) {
         return baseUrl.resolve(CONNECT + "?call=" + encode(callId));
     }

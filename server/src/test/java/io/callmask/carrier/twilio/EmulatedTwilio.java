@@ -15,7 +15,8 @@ import org.springframework.context.event.EventListener;
 /**
  * The emulator as this instance's Twilio, for the tests and the demo run (never in the product jar): the SDK's
  * client points at {@code /emulator/twilio} on this very server (whose port is known only once it listens), and
- * the pool's Twilio numbers are registered there with callmask's voice webhook, as one would in Twilio's console.
+ * the pool's Twilio numbers are registered there with callmask's voice webhook and number status callback, as one
+ * would in Twilio's console.
  * Off when a test points the adapter at its own fake ({@code callmask.twilio.api-base-url}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -34,9 +35,11 @@ class EmulatedTwilio {
     void registerPoolWithEmulator(ApplicationReadyEvent event) {
         var context = event.getApplicationContext();
         TwilioEmulator emulator = context.getBean(TwilioEmulator.class);
-        URI voice = URI.create(context.getBean(TwilioWebhooks.class).voice());
+        TwilioWebhooks webhooks = context.getBean(TwilioWebhooks.class);
+        URI voice = URI.create(webhooks.voice());
+        URI status = URI.create(webhooks.numberStatus());
         // Only Twilio's own numbers ring through the emulator; another carrier's never reach Twilio.
         context.getBean(Pool.class).all().stream().filter(n -> TwilioCarrier.NAME.equals(n.carrier()))
-                .forEach(n -> emulator.registerIncomingNumber(n.number().e164(), voice));
+                .forEach(n -> emulator.registerIncomingNumber(n.number().e164(), voice, status));
     }
 }
