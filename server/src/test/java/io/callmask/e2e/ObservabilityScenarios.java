@@ -23,6 +23,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,6 +32,9 @@ import tools.jackson.databind.JsonNode;
  * and one correlation id per call in the log lines of the API request and of that call's webhooks.
  */
 @ExtendWith(OutputCaptureExtension.class)
+// Logback's levels outlive a context in one test JVM (the hostile suite quiets io.callmask): the correlation-id
+// assertions need the INFO lines, so this context sets the level it relies on.
+@TestPropertySource(properties = "logging.level.io.callmask=INFO")
 abstract class ObservabilityScenarios extends EndToEndTestBase {
 
     static final String METRICS_KEY = "it-metrics-key";
