@@ -38,6 +38,7 @@ class PostgresOutageIT {
         // fail fast while the database is away, instead of Hikari's 30 s wait
         settings.add("--spring.datasource.hikari.connection-timeout=1000");
         settings.add("--callmask.data-dir=target/it-data/outage");
+        settings.add("--callmask.metrics.keys=outage-metrics-key");
         app = App.start(null, settings.toArray(String[]::new));
         api = app.api;
     }
@@ -73,6 +74,10 @@ class PostgresOutageIT {
         assertThat(spoken.status()).isEqualTo(200);
         assertThat(spoken.body()).contains("<Say>Sorry, we cannot connect your call right now.").contains("<Hangup/>")
                 .doesNotContain(phone);
+        // and the operator's dashboard counts it as a voice webhook refused for that reason
+        assertThat(new Http(api.base(), "outage-metrics-key").get("/actuator/prometheus").body()).contains(
+                "callmask_webhook_seconds_count{application=\"callmask\",carrier=\"twilio\",outcome=\"refused\","
+                        + "reason=\"database-unavailable\",webhook=\"voice\"} 1");
 
         allowConnections(true);
         await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/v1/retailers/r-outage").status() == 200);

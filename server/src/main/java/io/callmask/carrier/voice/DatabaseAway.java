@@ -33,10 +33,7 @@ class DatabaseAway {
 
     /** Whether {@code e} says the database could not be reached (as opposed to a statement it refused). */
     static boolean away(RuntimeException e) {
-        return e instanceof org.springframework.dao.DataAccessResourceFailureException
-                || e instanceof org.springframework.dao.TransientDataAccessException
-                || e instanceof org.springframework.transaction.CannotCreateTransactionException
-                || e instanceof org.springframework.transaction.TransactionSystemException;
+        return io.callmask.core.storage.DatabaseFailures.unreachable(e);
     }
 
     @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,

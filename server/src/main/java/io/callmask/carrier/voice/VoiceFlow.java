@@ -66,6 +66,7 @@ public class VoiceFlow {
 
     /** A party dialled one of our numbers through {@code carrier}. */
     public VoiceReply dialIn(Carrier carrier, String callSid, String from, String to) {
+        WebhookMeter.webhook("voice"); // a dial-in the database cannot route is still a voice webhook
         Optional<PhoneNumber> caller = e164(from);
         Optional<PhoneNumber> dialled = e164(to);
         if (caller.isEmpty() || dialled.isEmpty()) {
@@ -82,6 +83,7 @@ public class VoiceFlow {
 
     /** A hub party answered the order-code menu ({@code digits} null: it said nothing). */
     public VoiceReply menu(Carrier carrier, String callSid, String from, String to, String digits, int attempt) {
+        WebhookMeter.webhook("menu");
         Optional<PhoneNumber> caller = e164(from);
         Optional<PhoneNumber> dialled = e164(to);
         if (caller.isEmpty() || dialled.isEmpty() || attempt < 1) {
@@ -98,6 +100,7 @@ public class VoiceFlow {
 
     /** The caller of a click-to-call answered; bridge it to the other party. */
     public VoiceReply connect(Carrier carrier, String callId, String callSid) {
+        WebhookMeter.webhook("connect");
         CallContext.set(callId);
         CallService.Answer answer = calls.connect(callId, callSid);
         mark("connect", answer);

@@ -50,6 +50,14 @@ public class WebhookMeter extends OncePerRequestFilter {
     }
 
     /** The request on this thread was refused ({@code reason}), whatever the flow had decided before. */
+    /** Which webhook this is, said on entry: a failure before the outcome is known is still counted under it. */
+    static void webhook(String webhook) {
+        Mark mark = CURRENT.get();
+        if (mark != null) {
+            mark.webhook = webhook;
+        }
+    }
+
     static void refused(String reason) {
         Mark mark = CURRENT.get();
         if (mark != null) {

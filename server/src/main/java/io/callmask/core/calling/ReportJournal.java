@@ -125,8 +125,8 @@ public class ReportJournal {
                     // Appends only add at the end, so the first lines are still the ones applied.
                     int left = locked(() -> {
                         List<String> now = read();
+                        pending.set(now.size() - applied); // taken by the database already, before the rewrite syncs
                         rewrite(now.subList(applied, now.size()));
-                        pending.set(now.size() - applied);
                         return now.size() - applied;
                     });
                     log.info("Applied {} status reports kept while the database was away; {} left", done, left);
@@ -164,7 +164,9 @@ public class ReportJournal {
         try {
             if (entry.callId() == null) {
                 if (!calls.reportLeg(entry.carrierSid(), entry.status(), entry.duration(), entry.receivedAt())) {
-                    log.warn("Dropped a kept report for leg {}: no call has that leg", entry.carrierSid());
+                    // a leg reported by its number alone: usually a dial-in's that was turned away while the
+                    // database was out, so no call was made to hold it (nothing lost; as when it is not kept)
+                    log.info("Dropped a kept report for leg {}: no call has that leg", entry.carrierSid());
                     dropped.increment();
                     return true;
                 }
