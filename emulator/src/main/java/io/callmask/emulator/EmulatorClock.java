@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Emulated time and the emulator's threads: a small scheduler for timers (ring timeouts, pauses, hang-ups) and a
- * bounded pool for work that blocks on webhooks. Every delay is multiplied by {@code timeScale}.
+ * bounded pool (64) for work that blocks on webhooks. Every delay is multiplied by {@code timeScale}.
  */
 final class EmulatorClock implements AutoCloseable {
 
@@ -21,7 +21,9 @@ final class EmulatorClock implements AutoCloseable {
 
     private final double timeScale;
     private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, daemon("emulator-timer"));
-    private final ExecutorService workers = Executors.newFixedThreadPool(8, daemon("emulator-worker"));
+    // Twilio delivers each call's webhooks on their own: a slow app must not queue one call's webhooks behind
+    // another's, as a handful of workers would under a fault run's load (the threads mostly wait on HTTP)
+    private final ExecutorService workers = Executors.newFixedThreadPool(64, daemon("emulator-worker"));
 
     EmulatorClock(double timeScale) {
         this.timeScale = timeScale;
