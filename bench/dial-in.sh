@@ -58,17 +58,7 @@ OUT=$(cd "$OUT" && pwd)
 APP_PID=
 REF_PID=
 DBS=()
-say() { printf '\n### %s  [%s]\n' "$*" "$(date +%T)"; }
-
-stop_pid() {
-  local pid=$1
-  if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
-    kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-  fi
-}
+source bench/lib.sh
 
 cleanup() {
   local rc=$?

@@ -66,23 +66,13 @@ PROXY_PID=
 A_PID=
 B_PID=
 DBS=()
-say() { printf '\n### %s  [%s]\n' "$*" "$(date +%T)"; }
+source bench/lib.sh
 now_ms() { date +%s%3N; }
 pg_version() { ls /etc/postgresql | head -1; }
 pg_up() {
   pg_isready -q || pg_ctlcluster --skip-systemctl-redirect "$(pg_version)" main start
   for _ in $(seq 30); do pg_isready -q && return 0; sleep 1; done
   echo "PostgreSQL did not come up" >&2; return 1
-}
-
-stop_pid() {
-  local pid=$1
-  if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
-    kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
-  fi
-  wait "$pid" 2>/dev/null || true
 }
 
 cleanup() {

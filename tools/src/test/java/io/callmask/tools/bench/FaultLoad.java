@@ -65,7 +65,7 @@ public final class FaultLoad {
     private static final String APPLICATION_ERROR = "We are sorry, an application error has occurred. Goodbye.";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final Map<String, String> opts;
+    private final BenchOptions opts;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final List<String> api;
     private final String emulator;
@@ -98,7 +98,7 @@ public final class FaultLoad {
         }
     }
 
-    private FaultLoad(Map<String, String> opts) {
+    private FaultLoad(BenchOptions opts) {
         this.opts = opts;
         this.api = List.of(opt("api", "http://127.0.0.1:18081").split(","));
         this.emulator = opt("emulator", "http://127.0.0.1:18070");
@@ -106,23 +106,16 @@ public final class FaultLoad {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opts = new LinkedHashMap<>();
-        for (String a : args) {
-            if (!a.startsWith("--") || !a.contains("=")) {
-                throw new IllegalArgumentException("options are --name=value: " + a);
-            }
-            opts.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
-        }
-        int rc = new FaultLoad(opts).run();
+        int rc = new FaultLoad(BenchOptions.parse(args)).run();
         System.exit(rc);
     }
 
     private String opt(String name, String dflt) {
-        return opts.getOrDefault(name, dflt);
+        return opts.get(name, dflt);
     }
 
     private int intOpt(String name, int dflt) {
-        return Integer.parseInt(opt(name, Integer.toString(dflt)));
+        return opts.integer(name, dflt);
     }
 
     private int run() throws Exception {

@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,7 +65,7 @@ public final class RoutingLoad {
 
     private static final String ACCOUNT_SID = "AC00000000000000000000000000000000";
 
-    private final Map<String, String> opts;
+    private final BenchOptions opts;
     private final String baseUrl;
     private final String url;
     private final String token;
@@ -79,14 +78,15 @@ public final class RoutingLoad {
     private final AtomicLong sidCounter = new AtomicLong();
     private final ThreadLocal<Mac> mac;
 
-    private RoutingLoad(Map<String, String> opts) {
+    private RoutingLoad(BenchOptions opts) {
         this.opts = opts;
         this.baseUrl = opt("base-url", "http://127.0.0.1:8080");
         this.url = baseUrl + "/webhooks/twilio/voice";
         this.token = opt("token", "bench-token");
         this.appPid = Long.parseLong(opt("app-pid", "0"));
         this.clkTck = Integer.parseInt(opt("clk-tck", "100"));
-        this.marks = opts.containsKey("marks") ? Path.of(opts.get("marks")) : null;
+        String marks = opts.get("marks", null);
+        this.marks = marks == null ? null : Path.of(marks);
         if (!URI.create(baseUrl).getHost().equals("127.0.0.1") && !URI.create(baseUrl).getHost().equals("localhost")) {
             throw new IllegalArgumentException("this driver only sends to 127.0.0.1");
         }
@@ -108,23 +108,16 @@ public final class RoutingLoad {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opts = new LinkedHashMap<>();
-        for (String a : args) {
-            if (!a.startsWith("--") || !a.contains("=")) {
-                throw new IllegalArgumentException("options are --name=value: " + a);
-            }
-            opts.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
-        }
-        new RoutingLoad(opts).run();
+        new RoutingLoad(BenchOptions.parse(args)).run();
         System.exit(0);
     }
 
     private String opt(String name, String dflt) {
-        return opts.getOrDefault(name, dflt);
+        return opts.get(name, dflt);
     }
 
     private int intOpt(String name, int dflt) {
-        return Integer.parseInt(opt(name, Integer.toString(dflt)));
+        return opts.integer(name, dflt);
     }
 
     private void run() throws Exception {
