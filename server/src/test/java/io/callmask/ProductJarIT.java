@@ -55,6 +55,7 @@ class ProductJarIT {
             String base = "http://localhost:" + port;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
             int health = 0;
+            String readiness;
             while (health != 200 && System.nanoTime() < deadline && app.isAlive()) {
                 try {
                     health = get(http, base + "/actuator/health", null).statusCode();
@@ -77,6 +78,21 @@ class ProductJarIT {
             assertThat(scrape.statusCode()).isEqualTo(200);
             assertThat(scrape.body()).contains("callmask_database_up{application=\"callmask\"} 1.0")
                     .contains("hikaricp_connections_max");
+            // the pool's gauges are read once it is seeded, not 30 s (callmask.pool-metrics-interval) later
+            while (!(readiness = get(http, base + "/actuator/health/readiness", null).body()).contains("UP")
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            long gaugeDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            String pool = "";
+            while (!pool.contains("callmask_pool_numbers{application=\"callmask\",state=\"free\"} 5.0")
+                    && System.nanoTime() < gaugeDeadline) {
+                pool = get(http, base + "/actuator/prometheus", "jar-metrics-key").body();
+                Thread.sleep(100);
+            }
+            assertThat(pool).as(readiness).contains(
+                    "callmask_pool_numbers{application=\"callmask\",state=\"free\"} 5.0",
+                    "callmask_pool_numbers{application=\"callmask\",state=\"hub\"} 1.0");
             // logging.structured.format.console=ecs: every line the jar printed is one JSON object
             var json = tools.jackson.databind.json.JsonMapper.builder().build();
             List<String> lines = Files.readAllLines(data.resolve("out.log"));

@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -51,6 +53,12 @@ public class PoolMeters {
     private Counter shortfalls(String kind) {
         return Counter.builder("callmask.pool.shortfalls")
                 .description("Parties the pool could not give a number of their own").tag("kind", kind).register(registry);
+    }
+
+    /** Once the pool is seeded (the seeder runs after the scheduler starts), so a fresh start shows no zeros. */
+    @EventListener(ApplicationReadyEvent.class)
+    void readWhenReady() {
+        read();
     }
 
     @Scheduled(fixedDelayString = "${callmask.pool-metrics-interval:30s}", initialDelay = 0)
