@@ -80,8 +80,9 @@ abstract class ObservabilityScenarios extends EndToEndTestBase {
         Map<String, Double> before = scrape();
         List<String> secrets = new ArrayList<>();
 
-        // A click-to-call, answered and ended by both phones: placed, legs and the call ended.
-        String retailerPhone = phone("auto", 6.0);
+        // A click-to-call, answered and ended by both phones: placed, legs and the call ended. The retailer talks
+        // 2 s (40 emulated): the first call of a fresh context is slow, and a shorter talk could end before the bridge.
+        String retailerPhone = phone("auto", 40.0);
         String customerPhone = phone("auto", null);
         secrets.addAll(List.of(retailerPhone, customerPhone));
         String reference = "obs-" + System.nanoTime();
