@@ -120,7 +120,8 @@ final class DialSession {
         parent.queueCallback(() -> {
             try {
                 URI url = RecordingCallback.url(rec, after.base());
-                board.webhooks().send(WebhookTally.Kind.RECORDING, url, StatusCallback.normaliseMethod(rec.statusCallbackMethod()), params);
+                board.webhooks().send(WebhookTally.Kind.RECORDING, url,
+                        StatusCallback.normaliseMethod(rec.statusCallbackMethod()), params);
             } catch (WebhookException e) {
                 parent.recordError(e.code + " " + e.getMessage());
             } catch (IllegalArgumentException e) {

@@ -55,7 +55,8 @@ final class TwimlRunner {
         params.putAll(extra);
         leg.recordFetch(url.toString());
         try {
-            return TwimlParser.parse(board.webhooks().send(WebhookTally.Kind.TWIML, url, StatusCallback.normaliseMethod(method), params));
+            return TwimlParser.parse(board.webhooks().send(WebhookTally.Kind.TWIML, url,
+                    StatusCallback.normaliseMethod(method), params));
         } catch (WebhookException e) {
             applicationError(leg, e.code, e.getMessage());
         } catch (TwimlException e) {

@@ -71,7 +71,8 @@ class NetworkFaultsTest extends EmulatorHttpTestBase {
     void outOfRangeFaultsAreBadRequestsAndChangeNothing() {
         control.put("/emulator/network", "{\"statusCallbackCopies\":2}");
         for (String body : List.of("{\"statusCallbackCopies\":0}", "{\"statusCallbackCopies\":6}",
-                "{\"statusCallbackScatterMs\":-1}", "{\"statusCallbackScatterMs\":10001}", "{\"statusCallbackCopies\":")) {
+                "{\"statusCallbackScatterMs\":-1}", "{\"statusCallbackScatterMs\":10001}",
+                "{\"statusCallbackCopies\":")) {
             var reply = control.put("/emulator/network", body);
             assertThat(reply.status()).as(body).isEqualTo(400);
             assertThat(reply.contentType()).isEqualTo("application/problem+json");

@@ -1,5 +1,6 @@
 package io.callmask.emulator;
 
+import static io.callmask.emulator.WebhookTally.Kind.STATUS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -55,6 +56,11 @@ class WebhookClientTest {
         return new Server("http://127.0.0.1:" + http.getAddress().getPort(), requests, seen);
     }
 
+    /** A status callback POSTed to {@code url}. */
+    private static String post(WebhookClient client, String url, Map<String, String> params) throws WebhookException {
+        return client.send(STATUS, URI.create(url), "POST", params);
+    }
+
     private static WebhookClient client() {
         return new WebhookClient(new WebhookSigner(TOKEN), Duration.ofSeconds(5));
     }
@@ -62,7 +68,7 @@ class WebhookClientTest {
     @Test
     void withoutOverridesA5xxIsNotRetried() throws Exception {
         Server s = server(1, 503);
-        assertThatThrownBy(() -> client().send(WebhookTally.Kind.STATUS, URI.create(s.base() + "/status?call=c1"), "POST", Map.of("A", "1")))
+        assertThatThrownBy(() -> post(client(), s.base() + "/status?call=c1", Map.of("A", "1")))
                 .isInstanceOf(WebhookException.class).hasMessageContaining("answered 503");
         assertThat(s.requests().get()).isEqualTo(1);
     }
@@ -70,7 +76,7 @@ class WebhookClientTest {
     @Test
     void rcAndRpRetryA5xxAndTheFragmentIsNeitherSentNorSigned() throws Exception {
         Server s = server(2, 503);
-        String answer = client().send(WebhookTally.Kind.STATUS, URI.create(s.base() + "/status?call=c1&leg=callee#rc=3&rp=5xx,ct,rt"), "POST",
+        String answer = post(client(), s.base() + "/status?call=c1&leg=callee#rc=3&rp=5xx,ct,rt",
                 Map.of("CallSid", "CA1", "CallStatus", "completed"));
         assertThat(answer).isEqualTo("<Response/>");
         assertThat(s.requests().get()).isEqualTo(3);
@@ -86,23 +92,23 @@ class WebhookClientTest {
     @Test
     void retriesStopAtRcAndA4xxIsRetriedOnlyWhenAsked() throws Exception {
         Server fives = server(10, 500);
-        assertThatThrownBy(() -> client().send(WebhookTally.Kind.STATUS, URI.create(fives.base() + "/s#rc=2&rp=5xx"), "POST", Map.of()))
+        assertThatThrownBy(() -> post(client(), fives.base() + "/s#rc=2&rp=5xx", Map.of()))
                 .hasMessageContaining("after 3 attempts");
         assertThat(fives.requests().get()).isEqualTo(3);
 
         Server fours = server(1, 404);
-        assertThatThrownBy(() -> client().send(WebhookTally.Kind.STATUS, URI.create(fours.base() + "/s#rc=2&rp=5xx"), "POST", Map.of()))
+        assertThatThrownBy(() -> post(client(), fours.base() + "/s#rc=2&rp=5xx", Map.of()))
                 .hasMessageContaining("answered 404");
         assertThat(fours.requests().get()).isEqualTo(1);
         Server again = server(1, 404);
-        assertThat(client().send(WebhookTally.Kind.STATUS, URI.create(again.base() + "/s#rc=2&rp=all"), "POST", Map.of())).isEqualTo("<Response/>");
+        assertThat(post(client(), again.base() + "/s#rc=2&rp=all", Map.of())).isEqualTo("<Response/>");
         assertThat(again.requests().get()).isEqualTo(2);
     }
 
     @Test
     void anInvalidOverrideIsTwiliosError11243() {
         for (String fragment : List.of("rc=6", "rp=sometimes", "ct=50", "zz=1", "rc")) {
-            assertThatThrownBy(() -> client().send(WebhookTally.Kind.STATUS, URI.create("http://127.0.0.1:1/s#" + fragment), "POST", Map.of()))
+            assertThatThrownBy(() -> post(client(), "http://127.0.0.1:1/s#" + fragment, Map.of()))
                     .as(fragment).isInstanceOfSatisfying(WebhookException.class, e -> assertThat(e.code).isEqualTo(11243));
         }
     }
@@ -119,8 +125,8 @@ class WebhookClientTest {
         WebhookClient balanced = new WebhookClient(new WebhookSigner(TOKEN), Duration.ofSeconds(5),
                 "https://callmask.example", List.of(dead, alive.base()));
         for (int i = 0; i < 4; i++) {
-            assertThat(balanced.send(WebhookTally.Kind.STATUS, URI.create("https://callmask.example/webhooks/twilio/status?call=c" + i + "#rc=0"),
-                    "POST", Map.of("N", Integer.toString(i)))).isEqualTo("<Response/>");
+            assertThat(post(balanced, "https://callmask.example/webhooks/twilio/status?call=c" + i + "#rc=0",
+                    Map.of("N", Integer.toString(i)))).isEqualTo("<Response/>");
         }
         assertThat(alive.requests().get()).as("every request reached the live instance, none was lost").isEqualTo(4);
         String signature = alive.seen().get(0).split(" ")[1];
