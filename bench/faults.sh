@@ -2,7 +2,7 @@
 # The fault suite (a benchmark that prints figures, not a test; each case also has an integration test). From
 # the repository root:
 #
-#   bench/faults.sh                    # the five cases, about 14 minutes on 2 cores
+#   bench/faults.sh                    # the five cases, about 12 minutes on 2 cores
 #   CASES="db kill" bench/faults.sh    # some of them
 #
 # Per case: a fresh PostgreSQL database, two callmask instances from the product jar (A and B, the same
