@@ -50,7 +50,8 @@ import tools.jackson.databind.json.JsonMapper;
  * leg callmask routed or placed with no record, or none final), records wrong, callers who heard nothing (not
  * bridged and no message of callmask's), callers who waited over 1 s for a message, 5xx answered to the carrier
  * outside the 503-and-retry contract (from the emulator's tally), half-made sessions, and the time to recover
- * (from the fault's end until every call works again).
+ * (from the fault's end until every call works again). Exits 1 when a goal is missed (a record lost or wrong, a
+ * silent caller, a 5xx outside the contract, a half-made session).
  *
  * <p>Options ({@code --name=value}): api (comma-separated instance base URLs), key, emulator, public-url (the
  * load balancer's URL, callmask's public base URL), pool (comma-separated pool numbers to register), jdbc-url,
@@ -150,7 +151,8 @@ public final class FaultLoad {
         }
         long converged = System.currentTimeMillis() - loadEnd;
         print(label, start, loadEnd, converged, r);
-        return 0;
+        boolean goalsMet = r.lost == 0 && r.wrong == 0 && r.silent == 0 && r.fiveXx == 0 && r.halfMade == 0;
+        return goalsMet ? 0 : 1;
     }
 
     // ---- the load ----------------------------------------------------------------------------------------------
@@ -255,7 +257,8 @@ public final class FaultLoad {
     private void clickToCall(Session s) throws IOException, InterruptedException {
         Attempt a = new Attempt("click-to-call", System.currentTimeMillis(), s);
         attempts.add(a);
-        HttpResponse<String> started = apiCall("click-to-call", "POST", "/v1/sessions/" + s.id() + "/calls", "{\"from\":\"retailer\"}");
+        HttpResponse<String> started = apiCall("click-to-call", "POST", "/v1/sessions/" + s.id() + "/calls",
+                "{\"from\":\"retailer\"}");
         a.apiStatus = started == null ? 0 : started.statusCode();
         if (started != null && started.statusCode() == 201) {
             JsonNode call = JSON.readTree(started.body());
@@ -380,7 +383,8 @@ public final class FaultLoad {
         Map<String, String> failures = new HashMap<>(); // call id -> failure reason ("" for none)
         try (Connection db = DriverManager.getConnection(opt("jdbc-url", ""), opt("jdbc-user", "postgres"), "");
              Statement st = db.createStatement()) {
-            try (ResultSet rs = st.executeQuery("select carrier_sid, call_id, leg, status, duration_seconds from legs")) {
+            try (ResultSet rs = st.executeQuery(
+                    "select carrier_sid, call_id, leg, status, duration_seconds from legs")) {
                 while (rs.next()) {
                     int d = rs.getInt(5);
                     recorded.put(rs.getString(1), new DbLeg(rs.getString(1), rs.getString(2), rs.getString(3),
@@ -556,18 +560,22 @@ public final class FaultLoad {
         figures.put("apiAnswers", new TreeMap<>(apiAnswers.entrySet().stream()
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get()))));
         System.out.printf(Locale.ROOT, "%n== %s%n", label);
-        System.out.printf(Locale.ROOT, "calls attempted            %d (%d dial-ins, %d click-to-calls; %d new sessions) in %.0f s%n",
+        System.out.printf(Locale.ROOT,
+                "calls attempted            %d (%d dial-ins, %d click-to-calls; %d new sessions) in %.0f s%n",
                 r.calls, dialIns, clicks, newSessions, (loadEnd - start) / 1000.0);
-        System.out.printf(Locale.ROOT, "records complete, correct  %d of %d calls callmask took on%n", r.correct, r.expected);
+        System.out.printf(Locale.ROOT, "records complete, correct  %d of %d calls callmask took on%n", r.correct,
+                r.expected);
         System.out.printf(Locale.ROOT, "records lost               %d%n", r.lost);
         System.out.printf(Locale.ROOT, "records wrong              %d%n", r.wrong);
-        System.out.printf(Locale.ROOT, "refused, caller told       %d (of them refused by the carrier, recorded failed: %d)%n",
+        System.out.printf(Locale.ROOT,
+                "refused, caller told       %d (of them refused by the carrier, recorded failed: %d)%n",
                 r.refusedTold, r.carrierFailed);
         System.out.printf(Locale.ROOT, "callers who heard nothing  %d (messages over 1 s: %d; slowest %d ms)%n",
                 r.silent, r.lateMessage, r.maxMessageMs);
         System.out.printf(Locale.ROOT, "5xx outside the contract   %d%n", r.fiveXx);
         System.out.printf(Locale.ROOT, "half-made sessions         %d%n", r.halfMade);
-        System.out.printf(Locale.ROOT, "calls failed in the fault  %d; time to recover %s; records settled %.1f s after the load%n",
+        System.out.printf(Locale.ROOT,
+                "calls failed in the fault  %d; time to recover %s; records settled %.1f s after the load%n",
                 badInFault, recovery, convergedMs / 1000.0);
         System.out.println("webhooks (kind: outcome=attempts) " + r.webhooks);
         System.out.println("API answers " + figures.get("apiAnswers"));
