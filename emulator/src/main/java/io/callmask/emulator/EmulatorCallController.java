@@ -26,9 +26,9 @@ class EmulatorCallController {
     record NumberRequest(String number, String voiceUrl, String statusCallback) {
     }
 
-    /** {@code PUT /emulator/network}; a field left out takes its default (1 copy, no scatter). */
-    record NetworkRequest(Integer statusCallbackCopies, Integer statusCallbackScatterMs) {
-    }
+    /** The fields {@code PUT /emulator/network} takes; any other is refused rather than quietly ignored. */
+    private static final java.util.Set<String> NETWORK_FIELDS = java.util.Set.of("statusCallbackCopies",
+            "statusCallbackScatterMs");
 
     private final TwilioEmulator emulator;
 
@@ -77,13 +77,30 @@ class EmulatorCallController {
         return emulator.networkFaults();
     }
 
+    /** A field left out takes its default (1 copy, no scatter): {@code {}} calms the network. */
     @PutMapping(path = "/network", consumes = MediaType.APPLICATION_JSON_VALUE)
-    NetworkFaults network(@RequestBody NetworkRequest body) {
-        NetworkFaults faults = new NetworkFaults(
-                body.statusCallbackCopies() == null ? 1 : body.statusCallbackCopies(),
-                body.statusCallbackScatterMs() == null ? 0 : body.statusCallbackScatterMs());
+    NetworkFaults network(@RequestBody Map<String, Object> body) {
+        for (String field : body.keySet()) {
+            if (!NETWORK_FIELDS.contains(field)) {
+                throw new BadRequestException("unknown field '" + field + "'; known: statusCallbackCopies, "
+                        + "statusCallbackScatterMs");
+            }
+        }
+        NetworkFaults faults = new NetworkFaults(whole(body, "statusCallbackCopies", 1),
+                whole(body, "statusCallbackScatterMs", 0));
         emulator.networkFaults(faults);
         return faults;
+    }
+
+    private static int whole(Map<String, Object> body, String field, int fallback) {
+        Object value = body.get(field);
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof Integer number) {
+            return number;
+        }
+        throw new BadRequestException(field + " must be a whole number");
     }
 
     /** Every webhook attempt since the start or the last {@code DELETE}, by kind and outcome ({@link WebhookTally}). */

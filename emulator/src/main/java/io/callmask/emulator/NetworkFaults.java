@@ -19,7 +19,8 @@ record NetworkFaults(int statusCallbackCopies, int statusCallbackScatterMs) {
         }
     }
 
-    boolean scattered() {
+    /** Whether callbacks leave the in-order, once-each path. */
+    boolean active() {
         return statusCallbackCopies > 1 || statusCallbackScatterMs > 0;
     }
 }

@@ -165,11 +165,11 @@ final class Switchboard {
             }
         };
         NetworkFaults network = faults;
-        if (!network.scattered()) {
+        if (!network.active()) {
             leg.queueCallback(delivery, clock.workers());
             return;
         }
-        // duplicated and out of order: each copy on its own, after its own delay
+        // off the leg's ordered chain, so copies and later events can overtake each other as a carrier's do
         for (int copy = 0; copy < network.statusCallbackCopies(); copy++) {
             clock.afterMillis(ThreadLocalRandom.current().nextInt(network.statusCallbackScatterMs() + 1), delivery);
         }

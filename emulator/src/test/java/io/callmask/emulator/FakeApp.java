@@ -65,6 +65,9 @@ class FakeApp {
         if (name.startsWith("broken")) {
             return ResponseEntity.internalServerError().body("boom");
         }
+        if (name.startsWith("unavailable")) {
+            return ResponseEntity.status(503).header("Retry-After", "5").build();
+        }
         return ResponseEntity.ok(answers.getOrDefault(name, "<Response/>"));
     }
 }
