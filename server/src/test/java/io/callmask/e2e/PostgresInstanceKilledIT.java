@@ -98,6 +98,10 @@ class PostgresInstanceKilledIT {
         for (String[] call : inFlight) {
             await().atMost(Duration.ofSeconds(20)).until(() -> bridged(network, call[0]));
         }
+        for (String[] call : inFlight) {
+            assertThat(network.get("/emulator/calls/" + call[0]).json().get("status").asString())
+                    .as("still talking when the instance dies").isEqualTo("in-progress");
+        }
         killed.destroyForcibly(); // SIGKILL: no shutdown hook, no draining
         assertThat(killed.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(killed.exitValue()).isEqualTo(137);
@@ -122,12 +126,16 @@ class PostgresInstanceKilledIT {
         JsonNode clicked = awaitComplete(apiB, clickCall, network);
         assertThat(clicked.get("legs")).hasSize(2);
         assertThat(clicked.get("direction").asString()).isEqualTo("click-to-call");
-        // Nothing was answered with a 5xx but the 503 contract, and no webhook failed for good.
+        // Requests found A refusing and went to B; nothing was answered with a 5xx (not even a 503 to a caller
+        // waiting on a document), and no webhook failed for good.
         JsonNode tally = network.get("/emulator/webhooks").json();
+        assertThat(tally.get("status").path("ct").asLong() + tally.get("twiml").path("ct").asLong())
+                .as("the load balancer failed over: " + tally).isPositive();
         for (JsonNode kind : tally) {
             assertThat(kind.has("5xx")).as(tally.toString()).isFalse();
             assertThat(kind.has("failed")).as(tally.toString()).isFalse();
         }
+        assertThat(tally.get("twiml").has("503")).as(tally.toString()).isFalse();
     }
 
     /** A customer dials its masked number; the retailer answers and hangs up after {@code talk} seconds. */

@@ -77,7 +77,7 @@ class PostgresOutageIT {
         // and the operator's dashboard counts it as a voice webhook refused for that reason
         assertThat(new Http(api.base(), "outage-metrics-key").get("/actuator/prometheus").body()).contains(
                 "callmask_webhook_seconds_count{application=\"callmask\",carrier=\"twilio\",outcome=\"refused\","
-                        + "reason=\"database-unavailable\",webhook=\"voice\"} 1");
+                        + "reason=\"database-unavailable\",webhook=\"voice\"} 1\n");
 
         allowConnections(true);
         await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/v1/retailers/r-outage").status() == 200);

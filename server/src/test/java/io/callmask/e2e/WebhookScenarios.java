@@ -96,6 +96,38 @@ abstract class WebhookScenarios extends EndToEndTestBase {
         assertThat(api.get("/v1/calls/" + callId).json().get("legs").size()).isEqualTo(1);
     }
 
+    @Test
+    void aNumbersOwnStatusCallbackEndsTheCallersLegAndNothingElse() {
+        String customer = TestNumbers.mobile();
+        JsonNode session = session("order-num-cb-" + System.nanoTime(), TestNumbers.mobile(), customer);
+        String callerSid = "CA" + "6".repeat(31) + "1";
+        voice(customer, masked(session, "customer"), callerSid);
+        String callId = onlyCall(session).get("id").asString();
+        Map<String, String> report = new LinkedHashMap<>(Map.of("AccountSid", "AC" + "0".repeat(32),
+                "CallSid", callerSid, "CallStatus", "completed", "CallDuration", "17"));
+
+        // call without leg, or leg without call: a 400 that names neither number
+        var callOnly = webhook("/webhooks/twilio/status?call=" + callId, report);
+        var legOnly = webhook("/webhooks/twilio/status?leg=caller", report);
+        assertThat(callOnly.status()).isEqualTo(400);
+        assertThat(legOnly.status()).isEqualTo(400);
+        assertThat(callOnly.body()).contains("missing-parameter").doesNotContain(customer);
+        // a leg no call has: acknowledged (Twilio must not retry it) and nothing is stored
+        Map<String, String> stranger = new LinkedHashMap<>(report);
+        stranger.put("CallSid", "CA" + "6".repeat(31) + "2");
+        assertThat(webhook("/webhooks/twilio/status", stranger).status()).isEqualTo(204);
+        assertThat(api.get("/v1/calls/" + callId).json().get("legs").size()).isEqualTo(1);
+        assertThat(api.get("/v1/calls/" + callId).json().get("legs").get(0).get("status").asString())
+                .isNotEqualTo("completed");
+
+        // the number's own report of the caller's leg: applied to the call that has the leg
+        assertThat(webhook("/webhooks/twilio/status", report).status()).isEqualTo(204);
+        JsonNode caller = api.get("/v1/calls/" + callId).json().get("legs").get(0);
+        assertThat(caller.get("role").asString()).isEqualTo("caller");
+        assertThat(caller.get("status").asString()).isEqualTo("completed");
+        assertThat(caller.get("durationSeconds").asInt()).isEqualTo(17);
+    }
+
     private JsonNode callWithReports(List<String> statuses) {
         String customer = TestNumbers.mobile();
         JsonNode session = session("order-cb-" + System.nanoTime(), TestNumbers.mobile(), customer);

@@ -1,5 +1,6 @@
 package io.callmask.carrier.voice;
 
+import io.callmask.core.storage.DatabaseFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -33,7 +34,7 @@ class DatabaseAway {
 
     /** Whether {@code e} says the database could not be reached (as opposed to a statement it refused). */
     static boolean away(RuntimeException e) {
-        return io.callmask.core.storage.DatabaseFailures.unreachable(e);
+        return DatabaseFailures.unreachable(e);
     }
 
     @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,

@@ -49,7 +49,6 @@ public class WebhookMeter extends OncePerRequestFilter {
         }
     }
 
-    /** The request on this thread was refused ({@code reason}), whatever the flow had decided before. */
     /** Which webhook this is, said on entry: a failure before the outcome is known is still counted under it. */
     static void webhook(String webhook) {
         Mark mark = CURRENT.get();
@@ -58,6 +57,7 @@ public class WebhookMeter extends OncePerRequestFilter {
         }
     }
 
+    /** The request on this thread was refused ({@code reason}), whatever the flow had decided before. */
     static void refused(String reason) {
         Mark mark = CURRENT.get();
         if (mark != null) {

@@ -12,7 +12,8 @@ public final class DatabaseFailures {
 
     /**
      * Whether {@code failure} says the database could not be reached (no connection, a connection that died, or a
-     * transaction that could not begin or end): nothing was committed, and the same work succeeds once it is back.
+     * transaction that could not begin or end). Nothing was committed, unless the connection died during the commit
+     * itself, whose outcome is unknown: callers retry only work that is idempotent (the journal's reports are).
      */
     public static boolean unreachable(Throwable failure) {
         return failure instanceof DataAccessResourceFailureException || failure instanceof TransientDataAccessException

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.transaction.CannotCreateTransactionException;
 
@@ -15,17 +16,24 @@ import org.springframework.transaction.CannotCreateTransactionException;
 class ScheduledWorkErrorsTest {
 
     @Test
-    void aJobTheDatabaseCannotServeIsOneLineAndAnyOtherFailureKeepsItsStackTrace(CapturedOutput output)
-            throws Exception {
-        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-        new ScheduledWorkErrors().scheduledWorkErrorsOnThreads().customize(scheduler);
-        scheduler.initialize();
-        // through the scheduler, as a @Scheduled job fails while the database is away
-        scheduler.schedule(() -> {
+    void aJobTheDatabaseCannotServeIsOneLineOnEitherSchedulerAndAnyOtherFailureKeepsItsStackTrace(
+            CapturedOutput output) throws Exception {
+        ScheduledWorkErrors errors = new ScheduledWorkErrors();
+        // platform threads (Java 17), as a @Scheduled job fails while the database is away
+        ThreadPoolTaskScheduler threads = new ThreadPoolTaskScheduler();
+        errors.scheduledWorkErrorsOnThreads().customize(threads);
+        threads.initialize();
+        threads.schedule(() -> {
             throw new CannotCreateTransactionException("Could not open JDBC Connection for transaction");
         }, Instant.now()).get();
-        scheduler.shutdown();
-        ScheduledWorkErrors.HANDLER.handleError(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection"));
+        threads.shutdown();
+        // virtual threads (spring.threads.virtual.enabled on Java 21 and later)
+        SimpleAsyncTaskScheduler virtual = new SimpleAsyncTaskScheduler();
+        errors.scheduledWorkErrorsOnVirtualThreads().customize(virtual);
+        virtual.schedule(() -> {
+            throw new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection");
+        }, Instant.now()).get();
+        virtual.close();
         ScheduledWorkErrors.HANDLER.handleError(new IllegalStateException("a bug"));
 
         assertThat(output.getOut().lines().filter(l -> l.contains(
