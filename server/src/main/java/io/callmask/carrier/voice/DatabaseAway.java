@@ -1,6 +1,5 @@
 package io.callmask.carrier.voice;
 
-import io.callmask.core.storage.DatabaseFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -30,11 +29,6 @@ class DatabaseAway {
 
     DatabaseAway(VoiceFlow flow) {
         this.flow = flow;
-    }
-
-    /** Whether {@code e} says the database could not be reached (as opposed to a statement it refused). */
-    static boolean away(RuntimeException e) {
-        return DatabaseFailures.unreachable(e);
     }
 
     @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,

@@ -17,6 +17,7 @@ import io.callmask.core.routing.HubProperties;
 import io.callmask.core.routing.RouteDecision;
 import io.callmask.core.session.SessionService;
 import io.callmask.core.Refusal;
+import io.callmask.core.storage.DatabaseFailures;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -142,7 +143,7 @@ public class VoiceFlow {
         try {
             calls.report(callId, role, callSid, status, sequence, duration);
         } catch (RuntimeException e) {
-            if (!DatabaseAway.away(e)) {
+            if (!DatabaseFailures.unreachable(e)) {
                 throw e;
             }
             journal.leg(callId, role, callSid, status, sequence, duration, received);
@@ -164,7 +165,7 @@ public class VoiceFlow {
         try {
             known = calls.reportLeg(callSid, status, duration);
         } catch (RuntimeException e) {
-            if (!DatabaseAway.away(e)) {
+            if (!DatabaseFailures.unreachable(e)) {
                 throw e;
             }
             journal.legOnly(callSid, status, duration, received);
