@@ -33,7 +33,7 @@ abstract class StatementCountScenarios extends EndToEndTestBase {
     // one where its database differs. Lower a budget when a change saves a statement; a change that adds one must
     // say why here. Commits count auto-committed statements too.
     Budget sessionCreation() {
-        return new Budget(9, 2, 0);
+        return new Budget(6, 2, 0);
     }
 
     /** A customer dialling its retailer: no rate limit applies. */
@@ -60,6 +60,22 @@ abstract class StatementCountScenarios extends EndToEndTestBase {
 
     Budget clickToCallStart() {
         return new Budget(12, 6, 0);
+    }
+
+    /**
+     * Closing an open session: its read (auto-commit), then one transaction: the session ended, per route a
+     * release remembered (delete and insert) and the route freed, its hub routes freed, the commit.
+     */
+    Budget sessionClose() {
+        return new Budget(10, 2, 0);
+    }
+
+    /**
+     * A pool number's own status callback (Twilio's report of a dial-in's incoming leg): the call found by the
+     * leg and read, then the ending report's transaction, then the call read again to count it as ended.
+     */
+    Budget numberStatusCallback() {
+        return new Budget(7, 4, 0);
     }
 
     @Autowired
@@ -133,6 +149,34 @@ abstract class StatementCountScenarios extends EndToEndTestBase {
         var r = countedWebhook(id, "/webhooks/twilio/status?call=" + callId + "&leg=caller", params);
         assertThat(r.status()).as(r.body()).isIn(200, 204);
         return id;
+    }
+
+    @Test
+    void closingASessionCostsItsBudget() {
+        JsonNode session = freshSession(TestNumbers.mobile(), TestNumbers.mobile());
+        String id = UUID.randomUUID().toString();
+        var r = counted(id).post("/v1/sessions/" + session.get("id").asString() + "/close", "");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("status").asString()).isEqualTo("closed");
+        assertWithin(id, sessionClose());
+    }
+
+    @Test
+    void aNumbersOwnStatusCallbackCostsItsBudget() {
+        String customer = TestNumbers.mobile();
+        JsonNode session = freshSession(TestNumbers.mobile(), customer);
+        String sid = callSid();
+        assertThat(voice(customer, masked(session, "customer"), sid).body()).contains("<Dial");
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("CallSid", sid);
+        params.put("AccountSid", "AC00000000000000000000000000000000");
+        params.put("CallStatus", "completed");
+        params.put("CallDuration", "30");
+        params.put("ApiVersion", "2010-04-01");
+        String id = UUID.randomUUID().toString();
+        var r = countedWebhook(id, "/webhooks/twilio/status", params);
+        assertThat(r.status()).as(r.body()).isIn(200, 204);
+        assertWithin(id, numberStatusCallback());
     }
 
     @Test

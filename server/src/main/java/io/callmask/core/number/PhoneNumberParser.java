@@ -4,6 +4,7 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import io.callmask.core.config.CallmaskProperties;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,10 +51,25 @@ public class PhoneNumberParser {
         }
     }
 
-    /** The ISO region of a number, e.g. {@code IN}, or {@code ZZ} when unknown. */
+    /**
+     * The ISO region of a number, e.g. {@code IN}, or {@code ZZ} when unknown. A country code that
+     * only one region uses answers without parsing the number (libphonenumber answers the same).
+     */
     public static String regionOf(PhoneNumber number) {
+        String e164 = number.e164();
+        // Country codes are prefix-free: the first one to three digits that name one are it.
+        for (int digits = 1; digits <= 3 && digits < e164.length(); digits++) {
+            int code = Integer.parseInt(e164, 1, 1 + digits, 10);
+            List<String> regions = UTIL.getRegionCodesForCountryCode(code);
+            if (!regions.isEmpty()) {
+                if (regions.size() == 1) {
+                    return regions.get(0);
+                }
+                break;
+            }
+        }
         try {
-            String region = UTIL.getRegionCodeForNumber(UTIL.parse(number.e164(), "ZZ"));
+            String region = UTIL.getRegionCodeForNumber(UTIL.parse(e164, "ZZ"));
             return region == null ? "ZZ" : region;
         } catch (NumberParseException e) {
             return "ZZ";

@@ -3,6 +3,8 @@ package io.callmask.core.pool;
 import io.callmask.core.number.PhoneNumber;
 import io.callmask.core.number.PhoneNumberParser;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -39,38 +41,35 @@ public class Allocator {
         this.clock = clock;
     }
 
-    /**
-     * A masked number for {@code real} in a new session with {@code counterpart}.
-     *
-     * @param openSessions how many open sessions {@code real} is in already
-     * @return empty only when the pool cannot serve the party and no hub is configured
-     */
-    public Optional<Allocation> allocate(String role, PhoneNumber real, PhoneNumber counterpart, int openSessions) {
-        return allocate(role, real, counterpart, openSessions, null);
+    /** What these real numbers (by keyed hash) hold; a hash missing from the answer holds nothing. */
+    public Map<String, Holdings> holdingsOf(List<String> hashes) {
+        return pool.holdingsOf(hashes);
     }
 
-    /** As above, preferring numbers of {@code preferredCarrier} (null: any carrier). */
-    public Optional<Allocation> allocate(String role, PhoneNumber real, PhoneNumber counterpart, int openSessions,
+    /**
+     * A masked number for {@code real}, which holds {@code holdings}, in a new session with the
+     * real number whose keyed hash is {@code counterpartHash}, preferring numbers of
+     * {@code preferredCarrier} (null: any carrier).
+     *
+     * @return empty only when the pool cannot serve the party and no hub is configured
+     */
+    public Optional<Allocation> allocate(String role, PhoneNumber real, Holdings holdings, String counterpartHash,
             String preferredCarrier) {
         String region = PhoneNumberParser.regionOf(real);
+        int openSessions = holdings.openSessions();
         if (properties.mayUseHub(role) && openSessions >= properties.hubThreshold()) {
             Optional<PhoneNumber> hub = pool.hubFor(region, preferredCarrier);
             if (hub.isPresent()) {
                 return hub.map(h -> new Allocation(h, true, 0));
             }
         }
-        Optional<PhoneNumber> own = choose(real, counterpart, region, preferredCarrier);
+        Optional<PhoneNumber> own = pool.bestFreeFor(holdings, counterpartHash, region,
+                clock.instant().minus(properties.coolDown()), preferredCarrier);
         if (own.isPresent()) {
             return own.map(n -> new Allocation(n, false, 0));
         }
         int shortBy = Math.max(1, openSessions + 1 - pool.size());
         return pool.hubFor(region, preferredCarrier).map(h -> new Allocation(h, true, shortBy));
-    }
-
-    private Optional<PhoneNumber> choose(PhoneNumber real, PhoneNumber counterpart, String region,
-            String preferredCarrier) {
-        return pool.bestFreeFor(real, counterpart, region, clock.instant().minus(properties.coolDown()), preferredCarrier)
-                .map(Pool.Candidate::number);
     }
 
     /** The carrier that owns one of our numbers (null when it is not ours). */

@@ -56,7 +56,7 @@ class PoolSeeder implements ApplicationRunner {
             throw new IllegalStateException("callmask.carriers." + owners.get(stray) + ".numbers lists "
                     + Redaction.redact(stray.e164()) + ", which is in neither callmask.pool nor callmask.hubs");
         }
-        pool.readOwners(); // every number's owner in memory from the start, for the dial-ins
+        pool.readNumbers(); // every number in memory from the start, for the dial-ins and the sessions
         log.info("Pool seeded: {} configured, {} hubs, {} newly added", properties.pool().size(),
                 properties.hubs().size(), added);
     }

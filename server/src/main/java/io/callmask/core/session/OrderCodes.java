@@ -21,6 +21,7 @@ final class OrderCodes {
     String next(int openSessions) {
         int digits = Math.min(8, Math.max(minDigits, (int) Math.ceil(Math.log10((openSessions + 1) * 10.0))));
         int bound = (int) Math.pow(10, digits);
-        return String.format("%0" + digits + "d", random.nextInt(bound));
+        String code = Integer.toString(random.nextInt(bound));
+        return "0".repeat(digits - code.length()) + code;
     }
 }

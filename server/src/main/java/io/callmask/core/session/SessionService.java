@@ -6,11 +6,14 @@ import io.callmask.core.number.PhoneNumberParser;
 import io.callmask.core.pool.Allocation;
 import io.callmask.core.pool.AllocationProperties;
 import io.callmask.core.pool.Allocator;
+import io.callmask.core.pool.Holdings;
+import io.callmask.core.pool.PoolMeters;
 import io.callmask.core.privacy.NumberHashes;
 import io.callmask.core.Refusal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,11 +43,12 @@ public class SessionService {
     private final OrderCodes orderCodes;
     private final boolean recordByDefault;
     private final NumberHashes hashes;
+    private final PoolMeters poolMeters;
 
     SessionService(Sessions sessions, Allocator allocator, PhoneNumberParser numbers, Events events,
             SessionProperties properties, AllocationProperties allocation, TransactionTemplate tx, Clock clock,
             NumberHashes hashes, @Value("${callmask.recording.default:false}") boolean recordByDefault,
-            io.callmask.core.pool.PoolMeters poolMeters) {
+            PoolMeters poolMeters) {
         this.poolMeters = poolMeters;
         this.hashes = hashes;
         this.orderCodes = new OrderCodes(allocation.codeDigits());
@@ -108,8 +112,15 @@ public class SessionService {
 
     public Session close(String id) {
         Session session = get(id);
-        tx.executeWithoutResult(status -> sessions.end(id, SessionStatus.CLOSED, clock.instant()));
-        return sessions.find(session.id()).orElseThrow();
+        if (session.status() != SessionStatus.OPEN) {
+            return session;
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as the database keeps it
+        if (Boolean.TRUE.equals(tx.execute(status -> sessions.end(id, SessionStatus.CLOSED, now)))) {
+            return new Session(session.id(), session.reference(), session.orderCode(), SessionStatus.CLOSED,
+                    session.createdAt(), session.expiresAt(), now, session.parties(), session.record());
+        }
+        return sessions.find(id).orElseThrow(); // another request ended it first
     }
 
     /** Ends the session if its time has passed; the scheduled expiry may not have run yet. */
@@ -155,12 +166,13 @@ public class SessionService {
         List<Party> allocated = new ArrayList<>();
         int busiest = 0;
         String carrier = null; // the first party's number's carrier, preferred for the second
+        Map<String, Holdings> holdings = allocator.holdingsOf(List.of(parties.get(0).hash(), parties.get(1).hash()));
         for (int i = 0; i < parties.size(); i++) {
             Parsed p = parties.get(i);
             Parsed other = parties.get(1 - i);
-            int open = sessions.openSessionsOf(p.number());
-            busiest = Math.max(busiest, open);
-            Allocation allocation = allocator.allocate(p.role(), p.number(), other.number(), open, carrier)
+            Holdings held = holdings.getOrDefault(p.hash(), Holdings.NONE);
+            busiest = Math.max(busiest, held.openSessions());
+            Allocation allocation = allocator.allocate(p.role(), p.number(), held, other.hash(), carrier)
                     .orElseThrow(() -> poolExhausted(p));
             carrier = allocator.carrierOf(allocation.masked());
             allocations.add(allocation);
@@ -182,8 +194,6 @@ public class SessionService {
         }
     }
 
-    private final io.callmask.core.pool.PoolMeters poolMeters;
-
     private Refusal poolExhausted(Parsed party) {
         poolMeters.shortfall("exhausted");
         events.record("pool.exhausted", null, null,
@@ -201,7 +211,8 @@ public class SessionService {
         List<Parsed> parsed = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             PartyRequest p = requested.get(i);
-            parsed.add(new Parsed(p.role(), p.id(), numbers.parse("parties[" + i + "].number", p.number())));
+            PhoneNumber number = numbers.parse("parties[" + i + "].number", p.number());
+            parsed.add(new Parsed(p.role(), p.id(), number, hashes.of(number)));
         }
         if (parsed.get(0).role().equals(parsed.get(1).role())) {
             throw Refusal.invalid("invalid-parties", "The two parties need different roles.");
@@ -214,9 +225,10 @@ public class SessionService {
 
     private String openKey(String reference, List<Parsed> parties) {
         Map<String, String> hashByRole = new HashMap<>();
-        parties.forEach(p -> hashByRole.put(p.role(), hashes.of(p.number())));
+        parties.forEach(p -> hashByRole.put(p.role(), p.hash()));
         return OpenKeys.of(reference, hashByRole);
     }
 
-    private record Parsed(String role, String id, PhoneNumber number) {}
+    /** A requested party with its number read and its number's keyed hash. */
+    private record Parsed(String role, String id, PhoneNumber number, String hash) {}
 }

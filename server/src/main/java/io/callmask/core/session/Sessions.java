@@ -5,6 +5,7 @@ import io.callmask.core.privacy.NumberHashes;
 import io.callmask.core.privacy.NumberVault;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import io.callmask.core.storage.Database;
 import io.callmask.core.storage.SqlTime;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,9 +31,11 @@ public class Sessions {
     private final JdbcClient jdbc;
     private final NumberHashes hashes;
     private final NumberVault vault;
+    private final Database database;
 
-    Sessions(JdbcClient jdbc, NumberHashes hashes, NumberVault vault) {
+    Sessions(JdbcClient jdbc, NumberHashes hashes, NumberVault vault, Database database) {
         this.jdbc = jdbc;
+        this.database = database;
         this.hashes = hashes;
         this.vault = vault;
     }
@@ -85,14 +88,6 @@ public class Sessions {
                 .params(hashes.of(real), hub.e164(), orderCode)).stream().findFirst();
     }
 
-    /** Open sessions this real number takes part in, one-to-one and on hubs. */
-    public int openSessionsOf(PhoneNumber real) {
-        return jdbc.sql("""
-                        select (select count(*) from routes where real_number_hash = ?)
-                             + (select count(*) from hub_routes where real_number_hash = ?)""")
-                .params(hashes.of(real), hashes.of(real)).query(Integer.class).single();
-    }
-
     /** Whether this pair ever belonged to a session (used only after the hot path found none). */
     public boolean everHadPair(PhoneNumber real, PhoneNumber masked) {
         return jdbc.sql("select count(*) from parties where real_number_hash = ? and masked_number = ?")
@@ -101,16 +96,10 @@ public class Sessions {
 
     /**
      * Inserts the session, its parties and their routes (hub routes for hub parties); a route or
-     * order code taken by a concurrent request fails with a duplicate key.
+     * order code taken by a concurrent request fails with a duplicate key. One statement on
+     * PostgreSQL (data-modifying {@code WITH}), one per table on H2.
      */
     void insert(Session session, String openKey) {
-        jdbc.sql("""
-                        insert into sessions (id, reference, order_code, status, open_key, created_at, expires_at, record_calls)
-                        values (?, ?, ?, 'open', ?, ?, ?, ?)""")
-                .params(session.id(), session.reference(), session.orderCode(), openKey,
-                        SqlTime.of(session.createdAt()), SqlTime.of(session.expiresAt()), session.record())
-                .update();
-        // One multi-row insert per table: two round trips fewer than a row at a time.
         List<Object> parties = new ArrayList<>();
         List<Object> routes = new ArrayList<>();
         List<Object> hubRoutes = new ArrayList<>();
@@ -124,23 +113,54 @@ public class Sessions {
                 routes.addAll(List.of(hash, p.masked().e164(), session.id(), p.position()));
             }
         }
-        insertRows("""
-                insert into parties (session_id, position, role, external_id, real_number_hash, real_number_sealed,
-                                     masked_number, on_hub)
-                values""", 8, parties);
-        insertRows("insert into routes (real_number_hash, masked_number, session_id, position) values", 4, routes);
-        insertRows("insert into hub_routes (real_number_hash, hub_number, order_code, session_id, position) values", 5,
-                hubRoutes);
-    }
-
-    /** {@code values}: the rows' values one after another, {@code columns} to a row; nothing when there are none. */
-    private void insertRows(String insert, int columns, List<Object> values) {
-        if (values.isEmpty()) {
+        List<String> statements = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        statements.add(INSERT_SESSION);
+        values.addAll(Arrays.asList(session.id(), session.reference(), session.orderCode(), openKey,
+                SqlTime.of(session.createdAt()), SqlTime.of(session.expiresAt()), session.record()));
+        statements.add(rows(INSERT_PARTIES, 8, parties));
+        values.addAll(parties);
+        if (!routes.isEmpty()) {
+            statements.add(rows(INSERT_ROUTES, 4, routes));
+            values.addAll(routes);
+        }
+        if (!hubRoutes.isEmpty()) {
+            statements.add(rows(INSERT_HUB_ROUTES, 5, hubRoutes));
+            values.addAll(hubRoutes);
+        }
+        if (database == Database.POSTGRESQL) {
+            StringBuilder sql = new StringBuilder("with ");
+            for (int i = 0; i < statements.size() - 1; i++) {
+                sql.append(i == 0 ? "" : ", ").append("w").append(i).append(" as (").append(statements.get(i))
+                        .append(")");
+            }
+            jdbc.sql(sql.append(' ').append(statements.get(statements.size() - 1)).toString()).params(values).update();
             return;
         }
+        int from = 0;
+        for (String statement : statements) {
+            int count = (int) statement.chars().filter(c -> c == '?').count();
+            jdbc.sql(statement).params(values.subList(from, from + count)).update();
+            from += count;
+        }
+    }
+
+    private static final String INSERT_SESSION = """
+            insert into sessions (id, reference, order_code, status, open_key, created_at, expires_at, record_calls)
+            values (?, ?, ?, 'open', ?, ?, ?, ?)""";
+    private static final String INSERT_PARTIES = """
+            insert into parties (session_id, position, role, external_id, real_number_hash, real_number_sealed,
+                                 masked_number, on_hub)
+            values""";
+    private static final String INSERT_ROUTES =
+            "insert into routes (real_number_hash, masked_number, session_id, position) values";
+    private static final String INSERT_HUB_ROUTES =
+            "insert into hub_routes (real_number_hash, hub_number, order_code, session_id, position) values";
+
+    /** A multi-row insert: {@code values} holds the rows' values one after another, {@code columns} to a row. */
+    private static String rows(String insert, int columns, List<Object> values) {
         String row = "(" + String.join(", ", Collections.nCopies(columns, "?")) + ")";
-        jdbc.sql(insert + " " + String.join(", ", Collections.nCopies(values.size() / columns, row)))
-                .params(values).update();
+        return insert + " " + String.join(", ", Collections.nCopies(values.size() / columns, row));
     }
 
     /** Whether the session's calls from now on are recorded; only an open session changes. */
@@ -148,8 +168,35 @@ public class Sessions {
         jdbc.sql("update sessions set record_calls = ? where id = ? and status = 'open'").params(record, id).update();
     }
 
-    /** Ends an open session and frees its routes; false when it had already ended. */
+    /**
+     * Ends an open session and frees its routes, remembering each release for the cool-down; false
+     * when it had already ended. One statement on PostgreSQL (data-modifying {@code WITH}).
+     */
     boolean end(String id, SessionStatus status, Instant now) {
+        if (database == Database.POSTGRESQL) {
+            // Every part filters by the id itself, not by a join with the update's rows: the plan is then the
+            // same index look-ups whatever the tables' statistics say.
+            return jdbc.sql("""
+                            with ended as (
+                                update sessions set status = ?, ended_at = ?, open_key = null
+                                where id = ? and status = 'open' returning id),
+                            freed as (
+                                delete from routes where session_id = ? and exists (select 1 from ended)
+                                returning real_number_hash, masked_number, position),
+                            hubs_freed as (
+                                delete from hub_routes where session_id = ? and exists (select 1 from ended)),
+                            released as (
+                                insert into released_pairs (real_number_hash, masked_number, counterpart_hash,
+                                    released_at)
+                                select f.real_number_hash, f.masked_number, o.real_number_hash, ? from freed f
+                                join parties o on o.session_id = ? and o.position <> f.position
+                                on conflict (real_number_hash, masked_number) do update
+                                    set counterpart_hash = excluded.counterpart_hash,
+                                        released_at = excluded.released_at)
+                            select count(*) from ended""")
+                    .params(status.wire(), SqlTime.of(now), id, id, id, SqlTime.of(now), id)
+                    .query(Integer.class).single() == 1;
+        }
         int ended = jdbc.sql("""
                         update sessions set status = ?, ended_at = ?, open_key = null
                         where id = ? and status = 'open'""")
@@ -161,7 +208,7 @@ public class Sessions {
         return ended == 1;
     }
 
-    /** Frees the session's routes, remembering each release for the cool-down. */
+    /** Frees the session's routes, remembering each release for the cool-down (H2). */
     private void releaseRoutes(String id, Instant now) {
         List<String[]> released = jdbc.sql("""
                         select r.real_number_hash, r.masked_number, o.real_number_hash as counterpart from routes r

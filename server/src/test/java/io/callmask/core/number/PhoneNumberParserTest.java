@@ -42,4 +42,16 @@ class PhoneNumberParserTest {
     void keepsOtherCountriesWhenWrittenWithTheirCode(String written) {
         assertThat(parser.parse("phone", written).e164()).startsWith("+").doesNotStartWith("+91");
     }
+
+    /** The shortcut for countries with one region must answer what libphonenumber's full parse answers. */
+    @ParameterizedTest
+    @ValueSource(strings = {"+919876543210", "+918047180000", "+14155550100", "+12125550100", "+16135550100",
+            "+18765550100", "+442071234567", "+441481712345", "+74951234567", "+77011234567", "+61291234567",
+            "+80012345678", "+97150123456", "+9779841234567", "+3906698", "+390669812345", "+2125221234567",
+            "+19999999999"})
+    void regionOfAnswersAsTheFullParseDoes(String e164) throws Exception {
+        var util = com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance();
+        String full = util.getRegionCodeForNumber(util.parse(e164, "ZZ"));
+        assertThat(PhoneNumberParser.regionOf(PhoneNumber.ofE164(e164))).isEqualTo(full == null ? "ZZ" : full);
+    }
 }
