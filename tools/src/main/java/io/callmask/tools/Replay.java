@@ -15,12 +15,26 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Plays a trace through the real session service (allocator, database) on a simulated clock:
  * every row opens a session at {@code open_s} and closes it at {@code close_s}. At checkpoints
  * every open session's pairs are dialled in through the real router and must reach that session
  * from the right side; anything else is a misroute.
+ *
+ * <p>With a concurrency above one, events run on that many threads, each at its own moment of the
+ * trace, but every real number's events still run one after another in trace order: an event waits
+ * for the previous event of its retailer and of its customer. A session's masked numbers depend only
+ * on its two parties' own sessions (the per-party rule, their cool-downs and order codes), so each
+ * allocation sees what it would see in a serial replay, and the peaks are counted afterwards in
+ * trace order. A checkpoint waits for every event before it, and no later event starts until it
+ * is done.
  */
 final class Replay {
 
@@ -32,17 +46,27 @@ final class Replay {
     private final DialInRouter router;
     private final SimulatedClock clock;
     private final Instant start;
+    private final int concurrency;
+    private final Runnable analyse;
 
-    Replay(SessionService sessions, DialInRouter router, SimulatedClock clock, Instant start) {
+    /**
+     * @param analyse refreshes the database's statistics; run (and timed with the replay) each time the
+     *     events played double from 2,000, as autovacuum would on a growing database
+     */
+    Replay(SessionService sessions, DialInRouter router, SimulatedClock clock, Instant start, int concurrency,
+            Runnable analyse) {
+        this.analyse = analyse;
         this.sessions = sessions;
         this.router = router;
         this.clock = clock;
         this.start = start;
+        this.concurrency = concurrency;
     }
 
-    Result run(Trace trace, int checkpoints) {
+    Result run(Trace trace, int checkpoints) throws InterruptedException {
         List<TraceRow> rows = trace.rows();
         long[] events = events(rows);
+        AtomicReferenceArray<Session> opened = new AtomicReferenceArray<>(rows.size());
         Map<Integer, Session> open = new HashMap<>();
         Map<String, Integer> inUse = new HashMap<>();
         Map<String, Boolean> hubNumbers = new HashMap<>();
@@ -53,50 +77,160 @@ final class Replay {
         long dialIns = 0;
         int misroutes = 0;
         long checkNanos = 0;
+        int every = Math.max(1, events.length / (checkpoints + 1));
+        int analyseAt = 2000;
+        ExecutorService threads = concurrency > 1 ? Executors.newFixedThreadPool(concurrency) : null;
         long began = System.nanoTime();
-        for (int e = 0; e < events.length; e++) {
-            long event = events[e];
-            boolean opening = (event & 1) == 1;
-            int row = (int) ((event >>> 1) & 0xFFFFFFFFL);
-            TraceRow r = rows.get(row);
-            clock.set(start.plusSeconds(opening ? r.openS() : r.closeS()));
-            if (opening) {
-                Session s = sessions.open(r.reference(), List.of(
-                        new PartyRequest("retailer", null, r.retailerNumber()),
-                        new PartyRequest("customer", null, r.customerNumber())),
-                        Duration.ofSeconds(r.lengthS() + 3600)).session();
-                open.put(row, s);
-                for (Party p : s.parties()) {
-                    inUse.merge(p.masked().e164(), 1, Integer::sum);
-                    if (p.onHub()) {
-                        hubNumbers.put(p.masked().e164(), true);
+        try {
+            for (int from = 0; from < events.length; ) {
+                // Up to the next checkpoint (one after every `every` events, at most `checkpoints` of them).
+                int to = done < checkpoints ? Math.min(events.length, (from / every + 1) * every) : events.length;
+                to = Math.min(to, Math.max(from + 1, analyseAt));
+                if (threads == null) {
+                    for (int e = from; e < to; e++) {
+                        play(rows, events[e], opened);
+                    }
+                } else {
+                    playConcurrently(rows, events, from, to, opened, threads);
+                }
+                for (int e = from; e < to; e++) {
+                    long event = events[e];
+                    int row = (int) ((event >>> 1) & 0xFFFFFFFFL);
+                    Session s = opened.get(row);
+                    if ((event & 1) == 1) {
+                        open.put(row, s);
+                        for (Party p : s.parties()) {
+                            inUse.merge(p.masked().e164(), 1, Integer::sum);
+                            if (p.onHub()) {
+                                hubNumbers.put(p.masked().e164(), true);
+                            }
+                        }
+                        peakOpen = Math.max(peakOpen, open.size());
+                        peakInUse = Math.max(peakInUse, inUse.size());
+                        peakOwn = Math.max(peakOwn,
+                                inUse.size() - (int) hubNumbers.keySet().stream().filter(inUse::containsKey).count());
+                    } else {
+                        open.remove(row);
+                        for (Party p : s.parties()) {
+                            inUse.computeIfPresent(p.masked().e164(), (k, v) -> v == 1 ? null : v - 1);
+                        }
                     }
                 }
-                peakOpen = Math.max(peakOpen, open.size());
-                peakInUse = Math.max(peakInUse, inUse.size());
-                peakOwn = Math.max(peakOwn, inUse.size() - (int) hubNumbers.keySet().stream().filter(inUse::containsKey).count());
-            } else {
-                Session s = open.remove(row);
-                sessions.close(s.id());
-                for (Party p : s.parties()) {
-                    inUse.computeIfPresent(p.masked().e164(), (k, v) -> v == 1 ? null : v - 1);
+                if (to == analyseAt) {
+                    analyse.run();
+                    analyseAt *= 2;
                 }
+                if (to % every == 0 && done < checkpoints) {
+                    long t0 = System.nanoTime();
+                    for (Session s : open.values()) {
+                        for (Party p : s.parties()) {
+                            dialIns++;
+                            misroutes += reaches(s, p) ? 0 : 1;
+                        }
+                    }
+                    done++;
+                    checkNanos += System.nanoTime() - t0;
+                }
+                from = to;
             }
-            if (checkpoints > 0 && (e + 1) % Math.max(1, events.length / (checkpoints + 1)) == 0 && done < checkpoints) {
-                long t0 = System.nanoTime();
-                for (Session s : open.values()) {
-                    for (Party p : s.parties()) {
-                        dialIns++;
-                        misroutes += reaches(s, p) ? 0 : 1;
-                    }
-                }
-                done++;
-                checkNanos += System.nanoTime() - t0;
+        } finally {
+            if (threads != null) {
+                threads.shutdownNow();
             }
         }
         long replayNanos = System.nanoTime() - began - checkNanos;
         return new Result(rows.size(), peakOpen, peakInUse, peakOwn, hubNumbers.size(), done, dialIns, misroutes,
                 replayNanos);
+    }
+
+    /** One open or close, at its moment of the trace (on this thread). */
+    private void play(List<TraceRow> rows, long event, AtomicReferenceArray<Session> opened) {
+        boolean opening = (event & 1) == 1;
+        int row = (int) ((event >>> 1) & 0xFFFFFFFFL);
+        TraceRow r = rows.get(row);
+        clock.at(start.plusSeconds(opening ? r.openS() : r.closeS()), () -> {
+            if (opening) {
+                opened.set(row, sessions.open(r.reference(), List.of(
+                        new PartyRequest("retailer", null, r.retailerNumber()),
+                        new PartyRequest("customer", null, r.customerNumber())),
+                        Duration.ofSeconds(r.lengthS() + 3600)).session());
+            } else {
+                sessions.close(opened.get(row).id());
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Events {@code [from, to)} on the threads, each after the previous event of both its parties
+     * (a close after its own open, too, since they share the parties); returns when all are done.
+     */
+    private void playConcurrently(List<TraceRow> rows, long[] events, int from, int to,
+            AtomicReferenceArray<Session> opened, ExecutorService threads) throws InterruptedException {
+        int n = to - from;
+        int[][] next = new int[n][]; // the events that wait for this one
+        AtomicInteger[] waitingFor = new AtomicInteger[n];
+        Map<String, Integer> lastOf = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            TraceRow r = rows.get((int) ((events[from + i] >>> 1) & 0xFFFFFFFFL));
+            int waits = 0;
+            for (String party : new String[] {r.retailerNumber(), r.customerNumber()}) {
+                Integer before = lastOf.put(party, i);
+                if (before != null) {
+                    next[before] = next[before] == null ? new int[] {i} : append(next[before], i);
+                    waits++;
+                }
+            }
+            waitingFor[i] = new AtomicInteger(waits);
+        }
+        CountDownLatch finished = new CountDownLatch(n);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        class Step implements Runnable {
+            private final int i;
+
+            Step(int i) {
+                this.i = i;
+            }
+
+            @Override
+            public void run() {
+                try {
+                    play(rows, events[from + i], opened);
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                    while (finished.getCount() > 0) {
+                        finished.countDown();
+                    }
+                    return;
+                }
+                if (next[i] != null) {
+                    for (int j : next[i]) {
+                        if (waitingFor[j].decrementAndGet() == 0) {
+                            threads.execute(new Step(j));
+                        }
+                    }
+                }
+                finished.countDown();
+            }
+        }
+        // Which events wait for none, decided before any runs: a running one counts its followers down to 0.
+        List<Integer> ready = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (waitingFor[i].get() == 0) {
+                ready.add(i);
+            }
+        }
+        ready.forEach(i -> threads.execute(new Step(i)));
+        finished.await();
+        if (failure.get() != null) {
+            throw new IllegalStateException("the replay failed: " + failure.get().getMessage(), failure.get());
+        }
+    }
+
+    private static int[] append(int[] a, int v) {
+        int[] b = Arrays.copyOf(a, a.length + 1);
+        b[a.length] = v;
+        return b;
     }
 
     /** Whether this party dialling its masked number (and its order code at a hub's menu) reaches this session. */

@@ -21,13 +21,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * {@code replay TRACE.csv [--db=h2|postgres] [--jdbc-url=…] [--db-user=…] [--db-password=…]
- * [--hub-threshold=N] [--pool-size=N] [--cool-down=2h] [--checkpoints=5]}.
+ * [--hub-threshold=N] [--pool-size=N] [--cool-down=2h] [--checkpoints=5] [--concurrency=8]}.
  *
  * <p>Starts callmask without its web server on the chosen database, with a pool of
  * {@code --pool-size} numbers and one hub, and replays the trace. Defaults: the hub threshold is
  * the trace's largest customer degree (a lower one cannot shrink the pool, since customers never
  * go to the hub by threshold) and the pool is the bound under that threshold, so any party the
- * allocator could not serve shows up as a shortage.
+ * allocator could not serve shows up as a shortage. {@code --concurrency} events run at once (each
+ * real number's still one after another, see {@link Replay}); 1 replays strictly in trace order.
  */
 final class ReplayCommand {
 
@@ -39,7 +40,7 @@ final class ReplayCommand {
 
     static int run(Options options, PrintStream out) throws Exception {
         options.allow(Set.of("db", "jdbc-url", "db-user", "db-password", "hub-threshold", "pool-size", "cool-down",
-                "checkpoints"));
+                "checkpoints", "concurrency"));
         Path file = Path.of(options.only("trace file"));
         Trace trace = Trace.read(file);
         TraceStats stats = TraceStats.of(trace);
@@ -47,8 +48,11 @@ final class ReplayCommand {
         int poolSize = options.integer("pool-size", Math.max(1, stats.lowerBoundWithoutHubs(threshold)));
         Duration coolDown = options.duration("cool-down", Duration.ofHours(2));
         int checkpoints = options.integer("checkpoints", 5);
-        if (threshold < 1 || poolSize < 1 || poolSize > 10_000 || checkpoints < 0) {
-            throw new IllegalArgumentException("need --hub-threshold >= 1, 1 <= --pool-size <= 10000, --checkpoints >= 0");
+        int concurrency = options.integer("concurrency", 8);
+        if (threshold < 1 || poolSize < 1 || poolSize > 10_000 || checkpoints < 0 || concurrency < 1
+                || concurrency > 64) {
+            throw new IllegalArgumentException("need --hub-threshold >= 1, 1 <= --pool-size <= 10000, --checkpoints >= 0,"
+                    + " 1 <= --concurrency <= 64");
         }
         String db = options.text("db", "h2");
         String url = switch (db) {
@@ -59,15 +63,17 @@ final class ReplayCommand {
         SimulatedClock clock = new SimulatedClock(START);
         out.printf("trace: %s (%d sessions, %d retailers, %d customers)%n", file, stats.sessions(), stats.retailers(),
                 stats.customers());
-        out.printf("database: %s; pool: %d numbers + 1 hub; hub threshold: %d open sessions; cool-down: %s%n", db,
-                poolSize, threshold, coolDown);
-        try (ConfigurableApplicationContext context = start(url, options, poolSize, threshold, coolDown, clock)) {
+        out.printf("database: %s; pool: %d numbers + 1 hub; hub threshold: %d open sessions; cool-down: %s;"
+                + " concurrency: %d%n", db, poolSize, threshold, coolDown, concurrency);
+        try (ConfigurableApplicationContext context = start(url, options, poolSize, threshold, coolDown, clock,
+                concurrency)) {
             JdbcClient jdbc = context.getBean(JdbcClient.class);
             if (jdbc.sql("select count(*) from sessions").query(Integer.class).single() > 0) {
                 throw new IllegalArgumentException("the database already holds sessions; replay into an empty one");
             }
             var result = new Replay(context.getBean(SessionService.class), context.getBean(DialInRouter.class), clock,
-                    START).run(trace, checkpoints);
+                    START, concurrency, db.equals("postgres") ? () -> jdbc.sql("analyze").update() : () -> { })
+                    .run(trace, checkpoints);
             int shortages = jdbc.sql("select count(*) from events where type = 'pool.short'").query(Integer.class).single();
             print(out, stats, result, shortages);
             return result.misroutes() == 0 ? 0 : 1;
@@ -95,7 +101,7 @@ final class ReplayCommand {
     }
 
     private static ConfigurableApplicationContext start(String url, Options options, int poolSize, int threshold,
-            Duration coolDown, SimulatedClock clock) throws Exception {
+            Duration coolDown, SimulatedClock clock, int concurrency) throws Exception {
         Path dataDir = Files.createTempDirectory("callmask-replay");
         List<String> args = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + url,
@@ -117,6 +123,7 @@ final class ReplayCommand {
                 "--callmask.crypto.active-key=replay",
                 "--callmask.crypto.lookup-key=" + REPLAY_KEY,
                 "--callmask.session.expiry-interval=1d",
+                "--spring.datasource.hikari.maximum-pool-size=" + Math.max(10, concurrency + 2),
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN"));
         return new SpringApplicationBuilder(CallmaskApplication.class)

@@ -44,6 +44,28 @@ class ReplayCommandIT {
         assertAtTheBound(run("replay", trace.toString(), "--checkpoints=3", "--cool-down=0"));
     }
 
+    /**
+     * Eight threads (the default) must allocate as one does: each party's events keep their order, so with no
+     * cool-down both stay at the bound with no party short of a number, and every figure that does not depend on
+     * random picks is the same.
+     */
+    @Test
+    void aConcurrentReplayAllocatesAsASerialOne() {
+        Result serial = run("replay", trace.toString(), "--checkpoints=3", "--cool-down=0", "--concurrency=1");
+        Result concurrent = run("replay", trace.toString(), "--checkpoints=3", "--cool-down=0", "--concurrency=8");
+        assertAtTheBound(serial);
+        assertAtTheBound(concurrent);
+        assertThat(serial.out()).contains("concurrency: 1");
+        assertThat(concurrent.out()).contains("concurrency: 8");
+        for (String figure : List.of("peak open sessions: ", "routing checks: ", "lower bound ")) {
+            assertThat(line(concurrent, figure)).isEqualTo(line(serial, figure));
+        }
+    }
+
+    private static String line(Result result, String prefix) {
+        return result.out().lines().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow();
+    }
+
     @Test
     void replaysOnPostgresAtTheHubBoundWithoutMisroutes() {
         String url = PostgresDatabase.create();
@@ -71,11 +93,14 @@ class ReplayCommandIT {
         Files.writeString(broken, "open_s,close_s,reference,retailer_number,customer_number\n5,3,o1,+919876500001,+919876500002\n");
 
         Result unknownOption = run("replay", trace.toString(), "--pool=3");
+        Result badConcurrency = run("replay", trace.toString(), "--concurrency=0");
         Result missing = run("replay", dir.resolve("nope.csv").toString());
         Result badRow = run("replay", broken.toString());
 
         assertThat(unknownOption.code()).isEqualTo(2);
         assertThat(unknownOption.err()).startsWith("replay: unknown option --pool");
+        assertThat(badConcurrency.code()).isEqualTo(2);
+        assertThat(badConcurrency.err()).contains("1 <= --concurrency <= 64");
         assertThat(missing.code()).isEqualTo(1);
         assertThat(badRow.code()).isNotZero();
         assertThat(badRow.err()).contains("line 2").doesNotContain("9876500001");
