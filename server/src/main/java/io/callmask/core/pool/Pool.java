@@ -90,8 +90,7 @@ public class Pool {
 
     /** The carrier that owns one of our numbers; empty when the number is not ours. */
     public Optional<String> carrierOf(PhoneNumber number) {
-        Numbers known = numbers;
-        PoolNumber row = known == null ? null : known.byNumber().get(number.e164());
+        PoolNumber row = numbers().byNumber().get(number.e164());
         if (row != null) {
             return Optional.of(row.carrier());
         }
