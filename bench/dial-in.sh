@@ -195,6 +195,12 @@ for n in $SESSIONS; do
 
   if [[ "$SESSION_LOAD" == 1 && "$n" == "${SESSIONS%% *}" ]]; then
     say "session creation through the API, c=16 ($n sessions already open)"
+    # Warm up, then analyse, as after the dial-ins: otherwise the foreign-key checks of every new party and route
+    # keep the plans PostgreSQL made for a 100-session table (a sequential scan of sessions per check, slower with
+    # each session created; seen on 2026-12-04, with the code before and after that day's change alike).
+    node bench/sessionload.js --url "http://127.0.0.1:$PORT" --key "$KEY" -c 16 --duration "$((WARMUP * 2))" \
+      --warmup 0 --run-id 99 >/dev/null
+    psql -X -q -d "$db" -c "analyze"
     for round in $(seq "$ROUNDS"); do
       node bench/sessionload.js --url "http://127.0.0.1:$PORT" --key "$KEY" -c 16 --duration "$DURATION" \
         --warmup "$WARMUP" --run-id "$round" --label "sessions, round $round" | tee -a "$OUT/results.txt"
