@@ -50,8 +50,8 @@ final class Replay {
     private final Runnable analyse;
 
     /**
-     * @param analyse refreshes the database's statistics; run (and timed with the replay) each time the
-     *     events played double from 2,000, as autovacuum would on a growing database
+     * @param analyse the database's upkeep (statistics, dead rows); run, and timed with the replay, each time the
+     *     events played double from 2,000 and then every 16,000, as autovacuum would on a growing database
      */
     Replay(SessionService sessions, DialInRouter router, SimulatedClock clock, Instant start, int concurrency,
             Runnable analyse) {
@@ -118,7 +118,7 @@ final class Replay {
                 }
                 if (to == analyseAt) {
                     analyse.run();
-                    analyseAt *= 2;
+                    analyseAt = analyseAt < 16_000 ? analyseAt * 2 : analyseAt + 16_000;
                 }
                 if (to % every == 0 && done < checkpoints) {
                     long t0 = System.nanoTime();

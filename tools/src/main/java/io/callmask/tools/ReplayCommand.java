@@ -72,7 +72,7 @@ final class ReplayCommand {
                 throw new IllegalArgumentException("the database already holds sessions; replay into an empty one");
             }
             var result = new Replay(context.getBean(SessionService.class), context.getBean(DialInRouter.class), clock,
-                    START, concurrency, db.equals("postgres") ? () -> jdbc.sql("analyze").update() : () -> { })
+                    START, concurrency, db.equals("postgres") ? () -> jdbc.sql("vacuum (analyze)").update() : () -> { })
                     .run(trace, checkpoints);
             int shortages = jdbc.sql("select count(*) from events where type = 'pool.short'").query(Integer.class).single();
             print(out, stats, result, shortages);
