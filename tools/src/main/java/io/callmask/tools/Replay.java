@@ -47,15 +47,15 @@ final class Replay {
     private final SimulatedClock clock;
     private final Instant start;
     private final int concurrency;
-    private final Runnable analyse;
+    private final Runnable upkeep;
 
     /**
-     * @param analyse the database's upkeep (statistics, dead rows); run, and timed with the replay, each time the
+     * @param upkeep the database's upkeep (statistics, dead rows); run, and timed with the replay, each time the
      *     events played double from 2,000 and then every 16,000, as autovacuum would on a growing database
      */
     Replay(SessionService sessions, DialInRouter router, SimulatedClock clock, Instant start, int concurrency,
-            Runnable analyse) {
-        this.analyse = analyse;
+            Runnable upkeep) {
+        this.upkeep = upkeep;
         this.sessions = sessions;
         this.router = router;
         this.clock = clock;
@@ -78,14 +78,14 @@ final class Replay {
         int misroutes = 0;
         long checkNanos = 0;
         int every = Math.max(1, events.length / (checkpoints + 1));
-        int analyseAt = 2000;
+        int upkeepAt = 2000;
         ExecutorService threads = concurrency > 1 ? Executors.newFixedThreadPool(concurrency) : null;
         long began = System.nanoTime();
         try {
             for (int from = 0; from < events.length; ) {
                 // Up to the next checkpoint (one after every `every` events, at most `checkpoints` of them).
                 int to = done < checkpoints ? Math.min(events.length, (from / every + 1) * every) : events.length;
-                to = Math.min(to, Math.max(from + 1, analyseAt));
+                to = Math.min(to, Math.max(from + 1, upkeepAt));
                 if (threads == null) {
                     for (int e = from; e < to; e++) {
                         play(rows, events[e], opened);
@@ -116,9 +116,9 @@ final class Replay {
                         }
                     }
                 }
-                if (to == analyseAt) {
-                    analyse.run();
-                    analyseAt = analyseAt < 16_000 ? analyseAt * 2 : analyseAt + 16_000;
+                if (to == upkeepAt) {
+                    upkeep.run();
+                    upkeepAt = upkeepAt < 16_000 ? upkeepAt * 2 : upkeepAt + 16_000;
                 }
                 if (to % every == 0 && done < checkpoints) {
                     long t0 = System.nanoTime();
