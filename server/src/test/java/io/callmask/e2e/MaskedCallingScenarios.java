@@ -212,6 +212,13 @@ abstract class MaskedCallingScenarios extends EndToEndTestBase {
 
         var closed = api.post("/v1/sessions/" + first.get("id").asString() + "/close", "");
         assertThat(closed.json().get("status").asString()).isEqualTo("closed");
+        JsonNode read = api.get("/v1/sessions/" + first.get("id").asString()).json();
+        for (String field : List.of("createdAt", "expiresAt", "endedAt")) {
+            assertThat(read.get(field).asString()).as("%s: the answer to close and a later read agree", field)
+                    .isEqualTo(closed.json().get(field).asString());
+        }
+        assertThat(first.get("createdAt").asString()).as("the answer to create and a later read agree")
+                .isEqualTo(read.get("createdAt").asString());
         JsonNode reopened = session(reference, retailerPhone, customerPhone);
         assertThat(reopened.get("id").asString()).isNotEqualTo(first.get("id").asString());
         assertThat(masked(reopened, "customer")).as("sticky").isEqualTo(masked(first, "customer"));

@@ -160,7 +160,7 @@ public class SessionService {
 
     private Session create(String reference, List<Parsed> parties, Duration ttl, String openKey,
             List<Allocation> allocations, boolean record) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as the database keeps it, so a read agrees
         String id = "ses_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
         allocations.clear();
         List<Party> allocated = new ArrayList<>();
