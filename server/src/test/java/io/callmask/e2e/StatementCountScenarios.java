@@ -71,11 +71,12 @@ abstract class StatementCountScenarios extends EndToEndTestBase {
     }
 
     /**
-     * A pool number's own status callback (Twilio's report of a dial-in's incoming leg): the call found by the
-     * leg and read, then the ending report's transaction, then the call read again to count it as ended.
+     * A pool number's own status callback (Twilio's report of a dial-in's incoming leg): the call read by its
+     * leg's carrier id (one statement), then the ending report's transaction (the leg exists: no insert), then the
+     * call read again to count it as ended.
      */
     Budget numberStatusCallback() {
-        return new Budget(7, 4, 0);
+        return new Budget(5, 3, 0);
     }
 
     @Autowired

@@ -169,9 +169,10 @@ public class Calls {
         return read(jdbc.sql(SELECT + "where c.id = ? order by l.leg").param(id)).stream().findFirst();
     }
 
+    /** The call that has a leg with this carrier id, with all its legs; one round trip. */
     public Optional<Call> findByLegSid(String carrierSid) {
-        return jdbc.sql("select call_id from legs where carrier_sid = ?").param(carrierSid)
-                .query(String.class).optional().flatMap(this::find);
+        return read(jdbc.sql(SELECT + "where c.id = (select call_id from legs where carrier_sid = ?) order by l.leg")
+                .param(carrierSid)).stream().findFirst();
     }
 
     /** Newest first. */

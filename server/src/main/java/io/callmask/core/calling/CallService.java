@@ -192,7 +192,7 @@ public class CallService {
         if (call == null) {
             return new Answer(null, new RouteDecision.Reject(Reason.NOT_IN_SERVICE, null));
         }
-        record(callId, Leg.Role.CALLER, carrierSid, LegStatus.IN_PROGRESS, null, null, clock.instant());
+        record(callId, Leg.Role.CALLER, carrierSid, LegStatus.IN_PROGRESS, null, null, clock.instant(), true);
         Answer answer = decide(call);
         if (answer.decision() instanceof RouteDecision.Reject) {
             events.record("call.session-ended", call.sessionId(), callId,
@@ -311,18 +311,24 @@ public class CallService {
     /** As {@link #report(String, Leg.Role, String, LegStatus, Integer, Integer)}, received at {@code at}. */
     void report(String callId, Leg.Role role, String carrierSid, LegStatus status, Integer sequenceNumber,
             Integer durationSeconds, Instant at) {
-        if (!record(callId, role, carrierSid, status, sequenceNumber, durationSeconds, at) && !calls.exists(callId)) {
+        if (!record(callId, role, carrierSid, status, sequenceNumber, durationSeconds, at, true)
+                && !calls.exists(callId)) {
             throw Refusal.notFound("call", callId);
         }
     }
 
-    /** One transaction, one commit: the leg (created if new), its status and its history. False: not applied. */
+    /**
+     * One transaction, one commit: the leg (created if new, unless {@code mayBeNew} is false because it was just
+     * read), its status and its history. False: not applied.
+     */
     private boolean record(String callId, Leg.Role role, String carrierSid, LegStatus status, Integer sequenceNumber,
-            Integer durationSeconds, Instant now) {
+            Integer durationSeconds, Instant now, boolean mayBeNew) {
         Instant answeredAt = status == LegStatus.IN_PROGRESS ? now
                 : durationSeconds != null && durationSeconds > 0 ? now.minusSeconds(durationSeconds) : null;
         Calls.Applied applied = tx.execute(s -> {
-            calls.ensureLeg(callId, role, carrierSid, now);
+            if (mayBeNew) {
+                calls.ensureLeg(callId, role, carrierSid, now);
+            }
             return calls.report(callId, carrierSid, status, sequenceNumber, answeredAt, durationSeconds, now);
         });
         if (applied == Calls.Applied.ADVANCED && status.terminal()) {
@@ -371,7 +377,7 @@ public class CallService {
         Leg.Role role = call.get().legs().stream().filter(l -> carrierSid.equals(l.carrierSid())).findFirst()
                 .map(Leg::role).orElse(Leg.Role.CALLER);
         CallContext.set(call.get().id());
-        record(call.get().id(), role, carrierSid, status, null, durationSeconds, at);
+        record(call.get().id(), role, carrierSid, status, null, durationSeconds, at, false); // the leg was just read
         return true;
     }
 
