@@ -138,6 +138,15 @@ abstract class StatementCountScenarios extends EndToEndTestBase {
         assertThat(voice(customer, masked(session, "customer"), sid).body()).contains("<Dial");
         String callId = api.get("/v1/sessions/" + session.get("id").asString() + "/calls").json().get(0).get("id")
                 .asString();
+        String id = UUID.randomUUID().toString();
+        var r = countedWebhook(id, "/webhooks/twilio/status?call=" + callId + "&leg=caller",
+                statusParams(sid, status, duration));
+        assertThat(r.status()).as(r.body()).isIn(200, 204);
+        return id;
+    }
+
+    /** A Twilio status callback's form for leg {@code sid}; {@code duration} null: none. */
+    private static Map<String, String> statusParams(String sid, String status, String duration) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("CallSid", sid);
         params.put("AccountSid", "AC00000000000000000000000000000000");
@@ -146,10 +155,7 @@ abstract class StatementCountScenarios extends EndToEndTestBase {
             params.put("CallDuration", duration);
         }
         params.put("ApiVersion", "2010-04-01");
-        String id = UUID.randomUUID().toString();
-        var r = countedWebhook(id, "/webhooks/twilio/status?call=" + callId + "&leg=caller", params);
-        assertThat(r.status()).as(r.body()).isIn(200, 204);
-        return id;
+        return params;
     }
 
     @Test
@@ -168,14 +174,8 @@ abstract class StatementCountScenarios extends EndToEndTestBase {
         JsonNode session = freshSession(TestNumbers.mobile(), customer);
         String sid = callSid();
         assertThat(voice(customer, masked(session, "customer"), sid).body()).contains("<Dial");
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("CallSid", sid);
-        params.put("AccountSid", "AC00000000000000000000000000000000");
-        params.put("CallStatus", "completed");
-        params.put("CallDuration", "30");
-        params.put("ApiVersion", "2010-04-01");
         String id = UUID.randomUUID().toString();
-        var r = countedWebhook(id, "/webhooks/twilio/status", params);
+        var r = countedWebhook(id, "/webhooks/twilio/status", statusParams(sid, "completed", "30"));
         assertThat(r.status()).as(r.body()).isIn(200, 204);
         assertWithin(id, numberStatusCallback());
     }

@@ -95,7 +95,7 @@ final class Replay {
                 }
                 for (int e = from; e < to; e++) {
                     long event = events[e];
-                    int row = (int) ((event >>> 1) & 0xFFFFFFFFL);
+                    int row = row(event);
                     Session s = opened.get(row);
                     if ((event & 1) == 1) {
                         open.put(row, s);
@@ -146,7 +146,7 @@ final class Replay {
     /** One open or close, at its moment of the trace (on this thread). */
     private void play(List<TraceRow> rows, long event, AtomicReferenceArray<Session> opened) {
         boolean opening = (event & 1) == 1;
-        int row = (int) ((event >>> 1) & 0xFFFFFFFFL);
+        int row = row(event);
         TraceRow r = rows.get(row);
         clock.at(start.plusSeconds(opening ? r.openS() : r.closeS()), () -> {
             if (opening) {
@@ -172,7 +172,7 @@ final class Replay {
         AtomicInteger[] waitingFor = new AtomicInteger[n];
         Map<String, Integer> lastOf = new HashMap<>();
         for (int i = 0; i < n; i++) {
-            TraceRow r = rows.get((int) ((events[from + i] >>> 1) & 0xFFFFFFFFL));
+            TraceRow r = rows.get(row(events[from + i]));
             int waits = 0;
             for (String party : new String[] {r.retailerNumber(), r.customerNumber()}) {
                 Integer before = lastOf.put(party, i);
@@ -225,6 +225,11 @@ final class Replay {
         if (failure.get() != null) {
             throw new IllegalStateException("the replay failed: " + failure.get().getMessage(), failure.get());
         }
+    }
+
+    /** The trace row of an event from {@link #events}. */
+    private static int row(long event) {
+        return (int) ((event >>> 1) & 0xFFFFFFFFL);
     }
 
     private static int[] append(int[] a, int v) {

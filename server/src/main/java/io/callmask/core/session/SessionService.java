@@ -180,7 +180,7 @@ public class SessionService {
         }
         Session session = new Session(id, reference, orderCodes.next(busiest), SessionStatus.OPEN, now, now.plus(ttl),
                 null, allocated, record);
-        sessions.insert(session, openKey);
+        sessions.insert(session, openKey, parties.stream().map(Parsed::hash).toList());
         return session;
     }
 

@@ -97,14 +97,15 @@ public class Sessions {
     /**
      * Inserts the session, its parties and their routes (hub routes for hub parties); a route or
      * order code taken by a concurrent request fails with a duplicate key. One statement on
-     * PostgreSQL (data-modifying {@code WITH}), one per table on H2.
+     * PostgreSQL (data-modifying {@code WITH}), one per table on H2. {@code partyHashes}: each
+     * party's keyed number hash, by position, as the caller computed them.
      */
-    void insert(Session session, String openKey) {
+    void insert(Session session, String openKey, List<String> partyHashes) {
         List<Object> parties = new ArrayList<>();
         List<Object> routes = new ArrayList<>();
         List<Object> hubRoutes = new ArrayList<>();
         for (Party p : session.parties()) {
-            String hash = hashes.of(p.real());
+            String hash = partyHashes.get(p.position());
             parties.addAll(Arrays.asList(session.id(), p.position(), p.role(), p.externalId(), hash,
                     vault.seal(p.real()), p.masked().e164(), p.onHub()));
             if (p.onHub()) {
@@ -113,35 +114,39 @@ public class Sessions {
                 routes.addAll(List.of(hash, p.masked().e164(), session.id(), p.position()));
             }
         }
-        List<String> statements = new ArrayList<>();
-        List<Object> values = new ArrayList<>();
-        statements.add(INSERT_SESSION);
-        values.addAll(Arrays.asList(session.id(), session.reference(), session.orderCode(), openKey,
-                SqlTime.of(session.createdAt()), SqlTime.of(session.expiresAt()), session.record()));
-        statements.add(rows(INSERT_PARTIES, 8, parties));
-        values.addAll(parties);
+        List<Insert> inserts = new ArrayList<>();
+        inserts.add(new Insert(INSERT_SESSION, Arrays.asList(session.id(), session.reference(), session.orderCode(),
+                openKey, SqlTime.of(session.createdAt()), SqlTime.of(session.expiresAt()), session.record())));
+        inserts.add(Insert.rows(INSERT_PARTIES, 8, parties));
         if (!routes.isEmpty()) {
-            statements.add(rows(INSERT_ROUTES, 4, routes));
-            values.addAll(routes);
+            inserts.add(Insert.rows(INSERT_ROUTES, 4, routes));
         }
         if (!hubRoutes.isEmpty()) {
-            statements.add(rows(INSERT_HUB_ROUTES, 5, hubRoutes));
-            values.addAll(hubRoutes);
+            inserts.add(Insert.rows(INSERT_HUB_ROUTES, 5, hubRoutes));
         }
-        if (database == Database.POSTGRESQL) {
-            StringBuilder sql = new StringBuilder("with ");
-            for (int i = 0; i < statements.size() - 1; i++) {
-                sql.append(i == 0 ? "" : ", ").append("w").append(i).append(" as (").append(statements.get(i))
-                        .append(")");
-            }
-            jdbc.sql(sql.append(' ').append(statements.get(statements.size() - 1)).toString()).params(values).update();
+        if (database == Database.H2) {
+            inserts.forEach(i -> jdbc.sql(i.sql()).params(i.values()).update());
             return;
         }
-        int from = 0;
-        for (String statement : statements) {
-            int count = (int) statement.chars().filter(c -> c == '?').count();
-            jdbc.sql(statement).params(values.subList(from, from + count)).update();
-            from += count;
+        StringBuilder sql = new StringBuilder("with ");
+        List<Object> values = new ArrayList<>();
+        for (int i = 0; i < inserts.size(); i++) {
+            Insert insert = inserts.get(i);
+            boolean last = i == inserts.size() - 1;
+            sql.append(last ? " " + insert.sql() : (i == 0 ? "" : ", ") + "w" + i + " as (" + insert.sql() + ")");
+            values.addAll(insert.values());
+        }
+        jdbc.sql(sql.toString()).params(values).update();
+    }
+
+    /** One insert statement and its values in order. */
+    private record Insert(String sql, List<Object> values) {
+
+        /** A multi-row insert: {@code values} holds the rows' values one after another, {@code columns} to a row. */
+        static Insert rows(String insert, int columns, List<Object> values) {
+            String row = "(" + String.join(", ", Collections.nCopies(columns, "?")) + ")";
+            return new Insert(insert + " " + String.join(", ", Collections.nCopies(values.size() / columns, row)),
+                    values);
         }
     }
 
@@ -156,12 +161,6 @@ public class Sessions {
             "insert into routes (real_number_hash, masked_number, session_id, position) values";
     private static final String INSERT_HUB_ROUTES =
             "insert into hub_routes (real_number_hash, hub_number, order_code, session_id, position) values";
-
-    /** A multi-row insert: {@code values} holds the rows' values one after another, {@code columns} to a row. */
-    private static String rows(String insert, int columns, List<Object> values) {
-        String row = "(" + String.join(", ", Collections.nCopies(columns, "?")) + ")";
-        return insert + " " + String.join(", ", Collections.nCopies(values.size() / columns, row));
-    }
 
     /** Whether the session's calls from now on are recorded; only an open session changes. */
     void setRecord(String id, boolean record) {
