@@ -50,6 +50,22 @@ abstract class HubScenarios extends EndToEndTestBase {
     }
 
     @Test
+    void closingSessionsOnAndOffTheHubTakesTheRetailerBelowTheThresholdAndNewOnesBringItBack() {
+        String retailerPhone = TestNumbers.mobile();
+        List<JsonNode> sessions = busyRetailer(retailerPhone, List.of(), 2); // 3 of its own, 2 on the hub
+        close(sessions.get(0));
+        close(sessions.get(1));
+        close(sessions.get(3));
+
+        // 1 of its own and 1 on the hub: below 3, so a number of its own, then 3 open, so the hub again.
+        JsonNode below = session("order-hub-below-" + System.nanoTime(), retailerPhone, TestNumbers.mobile());
+        JsonNode atThreshold = session("order-hub-again-" + System.nanoTime(), retailerPhone, TestNumbers.mobile());
+
+        assertThat(masked(below, "retailer")).as("2 open sessions").isIn(POOL);
+        assertThat(masked(atThreshold, "retailer")).as("3 open sessions, 1 of them on the hub").isEqualTo(HUB);
+    }
+
+    @Test
     void aHubPartyWithOneSessionOnTheHubIsBridgedWithoutAMenu() {
         String retailerPhone = phone("auto", null);
         String customer = phone("auto", 2.0);

@@ -53,7 +53,7 @@ final class Endpoints {
                                 map("role", "customer", "id", "c1", "number", f.customerPhone()))),
                                 "reference", ID, "ttlSeconds", TTL, "parties", ID, "parties.0.role", ID,
                                 "parties.1.id", TEXT, "parties.1.number", NUMBER)
-                        .required("reference", "parties").mayChange("sessions", "parties", "routes", "hub_routes", "events")
+                        .required("reference", "parties").mayChange("sessions", "parties", "routes", "hub_routes", "hub_loads", "events")
                         .hugeBodies(),
                 api("GET", "/v1/sessions/{id}").path("id", f.sessionId(), ID),
                 api("GET", "/v1/sessions").query("reference", f.reference(), ID).required("reference"),

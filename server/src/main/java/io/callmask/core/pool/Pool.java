@@ -179,8 +179,8 @@ public class Pool {
                                1 as n
                         from routes where real_number_hash in (%1$s)
                         union all
-                        select 'h', real_number_hash, null, null, null, count(*)
-                        from hub_routes where real_number_hash in (%1$s) group by real_number_hash
+                        select 'h', real_number_hash, null, null, null, open_sessions
+                        from hub_loads where real_number_hash in (%1$s)
                         union all
                         select 'x', real_number_hash, masked_number, counterpart_hash, released_at, 1
                         from released_pairs where real_number_hash in (%1$s)""".formatted(in))

@@ -124,9 +124,18 @@ public class Sessions {
         if (!hubRoutes.isEmpty()) {
             inserts.add(Insert.rows(INSERT_HUB_ROUTES, 5, hubRoutes));
         }
+        // Each hub party's count of open hub sessions goes up with its hub route, in hash order so that two
+        // sessions of the same two hub parties take the counters' row locks in the same order.
+        List<Object> hubParties = session.parties().stream().filter(Party::onHub)
+                .map(p -> partyHashes.get(p.position())).sorted().map(Object.class::cast).toList();
         if (database == Database.H2) {
             inserts.forEach(i -> jdbc.sql(i.sql()).params(i.values()).update());
+            hubParties.forEach(hash -> jdbc.sql(H2_LOAD_HUB).param(hash).update());
             return;
+        }
+        if (!hubParties.isEmpty()) {
+            inserts.add(new Insert(INSERT_HUB_LOADS + String.join(", ", Collections.nCopies(hubParties.size(),
+                    "(?, 1)")) + LOAD_HUB_ON_CONFLICT, hubParties));
         }
         StringBuilder sql = new StringBuilder("with ");
         List<Object> values = new ArrayList<>();
@@ -161,6 +170,17 @@ public class Sessions {
             "insert into routes (real_number_hash, masked_number, session_id, position) values";
     private static final String INSERT_HUB_ROUTES =
             "insert into hub_routes (real_number_hash, hub_number, order_code, session_id, position) values";
+    private static final String INSERT_HUB_LOADS = "insert into hub_loads (real_number_hash, open_sessions) values ";
+    private static final String LOAD_HUB_ON_CONFLICT =
+            " on conflict (real_number_hash) do update set open_sessions = hub_loads.open_sessions + 1";
+    private static final String H2_LOAD_HUB = """
+            merge into hub_loads l using (values (cast(? as varchar(64)))) as v (hash) on l.real_number_hash = v.hash
+            when matched then update set open_sessions = l.open_sessions + 1
+            when not matched then insert (real_number_hash, open_sessions) values (v.hash, 1)""";
+    /** H2: one fewer open hub session for each hub party of the session (on PostgreSQL a part of {@link #end}). */
+    private static final String UNLOAD_HUBS = """
+            update hub_loads set open_sessions = open_sessions - 1
+            where real_number_hash in (select real_number_hash from parties where session_id = ? and on_hub)""";
 
     /** Whether the session's calls from now on are recorded; only an open session changes. */
     void setRecord(String id, boolean record) {
@@ -184,6 +204,11 @@ public class Sessions {
                                 returning real_number_hash, masked_number, position),
                             hubs_freed as (
                                 delete from hub_routes where session_id = ? and exists (select 1 from ended)),
+                            hubs_unloaded as (
+                                update hub_loads set open_sessions = open_sessions - 1
+                                where real_number_hash in (
+                                    select real_number_hash from parties where session_id = ? and on_hub)
+                                and exists (select 1 from ended)),
                             released as (
                                 insert into released_pairs (real_number_hash, masked_number, counterpart_hash,
                                     released_at)
@@ -193,7 +218,7 @@ public class Sessions {
                                     set counterpart_hash = excluded.counterpart_hash,
                                         released_at = excluded.released_at)
                             select count(*) from ended""")
-                    .params(status.wire(), SqlTime.of(now), id, id, id, SqlTime.of(now), id)
+                    .params(status.wire(), SqlTime.of(now), id, id, id, id, SqlTime.of(now), id)
                     .query(Integer.class).single() == 1;
         }
         int ended = jdbc.sql("""
@@ -227,6 +252,7 @@ public class Sessions {
         }
         jdbc.sql("delete from routes where session_id = ?").param(id).update();
         jdbc.sql("delete from hub_routes where session_id = ?").param(id).update();
+        jdbc.sql(UNLOAD_HUBS).param(id).update();
     }
 
     List<String> openPastExpiry(Instant now, int limit) {
