@@ -197,6 +197,31 @@ abstract class MaskedCallingScenarios extends EndToEndTestBase {
     }
 
     @Test
+    void closingAnswersTheSessionAsItEnds() {
+        JsonNode open = session("order-close-" + System.nanoTime(), TestNumbers.mobile(), TestNumbers.mobile());
+        String id = open.get("id").asString();
+
+        var closed = api.post("/v1/sessions/" + id + "/close", "");
+        assertThat(closed.status()).isEqualTo(200);
+        assertThat(closed.json().get("status").asString()).isEqualTo("closed");
+        assertThat(closed.json().get("parties")).as("the parties, with their masked numbers")
+                .isEqualTo(open.get("parties"));
+        clock.advance(Duration.ofSeconds(5));
+        var again = api.post("/v1/sessions/" + id + "/close", "");
+        assertThat(again.json().get("status").asString()).as("closed once").isEqualTo("closed");
+        assertThat(again.json().get("endedAt").asString()).isEqualTo(closed.json().get("endedAt").asString());
+
+        JsonNode due = session("order-close-due-" + System.nanoTime(), TestNumbers.mobile(), TestNumbers.mobile(), 60);
+        clock.advance(Duration.ofSeconds(61));
+        var late = api.post("/v1/sessions/" + due.get("id").asString() + "/close", "");
+        assertThat(late.json().get("status").asString()).as("past its expiry: it expired, it was not closed")
+                .isEqualTo("expired");
+        assertThat(late.json().get("endedAt").asString()).isEqualTo(due.get("expiresAt").asString());
+
+        assertThat(api.post("/v1/sessions/ses_no_such_session/close", "").status()).isEqualTo(404);
+    }
+
+    @Test
     void sessionIsIdempotentPerReferenceAndParties() {
         String retailerPhone = TestNumbers.mobile();
         String customerPhone = TestNumbers.mobile();

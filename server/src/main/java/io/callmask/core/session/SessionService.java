@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
@@ -111,11 +112,15 @@ public class SessionService {
     }
 
     public Session close(String id) {
-        Session session = get(id);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as the database keeps it
+        Optional<Session> closed = tx.execute(status -> sessions.closeIfOpen(id, now));
+        if (closed != null && closed.isPresent()) {
+            return closed.get();
+        }
+        Session session = get(id); // not found, ended, or due to expire (get expires it)
         if (session.status() != SessionStatus.OPEN) {
             return session;
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as the database keeps it
         if (Boolean.TRUE.equals(tx.execute(status -> sessions.end(id, SessionStatus.CLOSED, now)))) {
             return new Session(session.id(), session.reference(), session.orderCode(), SessionStatus.CLOSED,
                     session.createdAt(), session.expiresAt(), now, session.parties(), session.record());

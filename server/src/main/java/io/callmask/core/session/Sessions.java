@@ -193,31 +193,7 @@ public class Sessions {
      */
     boolean end(String id, SessionStatus status, Instant now) {
         if (database == Database.POSTGRESQL) {
-            // Every part filters by the id itself, not by a join with the update's rows: the plan is then the
-            // same index look-ups whatever the tables' statistics say.
-            return jdbc.sql("""
-                            with ended as (
-                                update sessions set status = ?, ended_at = ?, open_key = null
-                                where id = ? and status = 'open' returning id),
-                            freed as (
-                                delete from routes where session_id = ? and exists (select 1 from ended)
-                                returning real_number_hash, masked_number, position),
-                            hubs_freed as (
-                                delete from hub_routes where session_id = ? and exists (select 1 from ended)),
-                            hubs_unloaded as (
-                                update hub_loads set open_sessions = open_sessions - 1
-                                where real_number_hash in (
-                                    select real_number_hash from parties where session_id = ? and on_hub)
-                                and exists (select 1 from ended)),
-                            released as (
-                                insert into released_pairs (real_number_hash, masked_number, counterpart_hash,
-                                    released_at)
-                                select f.real_number_hash, f.masked_number, o.real_number_hash, ? from freed f
-                                join parties o on o.session_id = ? and o.position <> f.position
-                                on conflict (real_number_hash, masked_number) do update
-                                    set counterpart_hash = excluded.counterpart_hash,
-                                        released_at = excluded.released_at)
-                            select count(*) from ended""")
+            return jdbc.sql(END.formatted("", "id") + "select count(*) from ended")
                     .params(status.wire(), SqlTime.of(now), id, id, id, id, SqlTime.of(now), id)
                     .query(Integer.class).single() == 1;
         }
@@ -231,6 +207,59 @@ public class Sessions {
         }
         return ended == 1;
     }
+
+    /**
+     * Closes the session if it is open and not past its expiry, and returns it closed; empty when
+     * this did not close it (no such session, already ended, or due to expire: the caller reads it).
+     * On PostgreSQL one statement ends it and returns it, so a close does not read it first.
+     */
+    Optional<Session> closeIfOpen(String id, Instant now) {
+        if (database == Database.POSTGRESQL) {
+            return read(jdbc.sql(END.formatted(" and expires_at > ?", "*") + """
+                            select s.id, s.reference, s.order_code, s.status, s.created_at, s.expires_at, s.ended_at,
+                                   s.record_calls, p.position, p.role, p.external_id, p.real_number_sealed,
+                                   p.masked_number, p.on_hub
+                            from ended s join parties p on p.session_id = ?
+                            order by p.position""")
+                    .params(SessionStatus.CLOSED.wire(), SqlTime.of(now), id, SqlTime.of(now), id, id, id,
+                            SqlTime.of(now), id, id))
+                    .stream().findFirst();
+        }
+        Optional<Session> open = find(id).filter(session -> session.openAt(now));
+        if (open.isEmpty() || !end(id, SessionStatus.CLOSED, now)) {
+            return Optional.empty();
+        }
+        Session s = open.get();
+        return Optional.of(new Session(s.id(), s.reference(), s.orderCode(), SessionStatus.CLOSED, s.createdAt(),
+                s.expiresAt(), now, s.parties(), s.record()));
+    }
+
+    /**
+     * PostgreSQL's end of an open session, one data-modifying {@code WITH}: {@code %1$s} adds to the
+     * update's condition, {@code %2$s} is what the update returns; the caller adds the last select.
+     * Every part filters by the id itself, not by a join with the update's rows: the plan is then the
+     * same index look-ups whatever the tables' statistics say.
+     */
+    private static final String END = """
+            with ended as (
+                update sessions set status = ?, ended_at = ?, open_key = null
+                where id = ? and status = 'open'%1$s returning %2$s),
+            freed as (
+                delete from routes where session_id = ? and exists (select 1 from ended)
+                returning real_number_hash, masked_number, position),
+            hubs_freed as (
+                delete from hub_routes where session_id = ? and exists (select 1 from ended)),
+            hubs_unloaded as (
+                update hub_loads set open_sessions = open_sessions - 1
+                where real_number_hash in (select real_number_hash from parties where session_id = ? and on_hub)
+                and exists (select 1 from ended)),
+            released as (
+                insert into released_pairs (real_number_hash, masked_number, counterpart_hash, released_at)
+                select f.real_number_hash, f.masked_number, o.real_number_hash, ? from freed f
+                join parties o on o.session_id = ? and o.position <> f.position
+                on conflict (real_number_hash, masked_number) do update
+                    set counterpart_hash = excluded.counterpart_hash, released_at = excluded.released_at)
+            """;
 
     /** Frees the session's routes, remembering each release for the cool-down (H2). */
     private void releaseRoutes(String id, Instant now) {
