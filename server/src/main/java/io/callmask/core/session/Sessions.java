@@ -177,7 +177,7 @@ public class Sessions {
             merge into hub_loads l using (values (cast(? as varchar(64)))) as v (hash) on l.real_number_hash = v.hash
             when matched then update set open_sessions = l.open_sessions + 1
             when not matched then insert (real_number_hash, open_sessions) values (v.hash, 1)""";
-    /** H2: one fewer open hub session for each hub party of the session (on PostgreSQL a part of {@link #end}). */
+    /** One fewer open hub session for each hub party of the session (on PostgreSQL a part of {@link #END}). */
     private static final String UNLOAD_HUBS = """
             update hub_loads set open_sessions = open_sessions - 1
             where real_number_hash in (select real_number_hash from parties where session_id = ? and on_hub)""";
@@ -193,7 +193,7 @@ public class Sessions {
      */
     boolean end(String id, SessionStatus status, Instant now) {
         if (database == Database.POSTGRESQL) {
-            return jdbc.sql(END.formatted("", "id") + "select count(*) from ended")
+            return jdbc.sql(END_COUNTED)
                     .params(status.wire(), SqlTime.of(now), id, id, id, id, SqlTime.of(now), id)
                     .query(Integer.class).single() == 1;
         }
@@ -215,12 +215,7 @@ public class Sessions {
      */
     Optional<Session> closeIfOpen(String id, Instant now) {
         if (database == Database.POSTGRESQL) {
-            return read(jdbc.sql(END.formatted(" and expires_at > ?", "*") + """
-                            select s.id, s.reference, s.order_code, s.status, s.created_at, s.expires_at, s.ended_at,
-                                   s.record_calls, p.position, p.role, p.external_id, p.real_number_sealed,
-                                   p.masked_number, p.on_hub
-                            from ended s join parties p on p.session_id = ?
-                            order by p.position""")
+            return read(jdbc.sql(CLOSE_RETURNING)
                     .params(SessionStatus.CLOSED.wire(), SqlTime.of(now), id, SqlTime.of(now), id, id, id,
                             SqlTime.of(now), id, id))
                     .stream().findFirst();
@@ -236,9 +231,9 @@ public class Sessions {
 
     /**
      * PostgreSQL's end of an open session, one data-modifying {@code WITH}: {@code %1$s} adds to the
-     * update's condition, {@code %2$s} is what the update returns; the caller adds the last select.
-     * Every part filters by the id itself, not by a join with the update's rows: the plan is then the
-     * same index look-ups whatever the tables' statistics say.
+     * update's condition, {@code %2$s} is what the update returns, {@code %3$s} lowers the hub counts;
+     * the two statements below add the last select. Every part filters by the id itself, not by a join
+     * with the update's rows: the plan is then the same index look-ups whatever the tables' statistics say.
      */
     private static final String END = """
             with ended as (
@@ -250,9 +245,7 @@ public class Sessions {
             hubs_freed as (
                 delete from hub_routes where session_id = ? and exists (select 1 from ended)),
             hubs_unloaded as (
-                update hub_loads set open_sessions = open_sessions - 1
-                where real_number_hash in (select real_number_hash from parties where session_id = ? and on_hub)
-                and exists (select 1 from ended)),
+                %3$s and exists (select 1 from ended)),
             released as (
                 insert into released_pairs (real_number_hash, masked_number, counterpart_hash, released_at)
                 select f.real_number_hash, f.masked_number, o.real_number_hash, ? from freed f
@@ -260,6 +253,14 @@ public class Sessions {
                 on conflict (real_number_hash, masked_number) do update
                     set counterpart_hash = excluded.counterpart_hash, released_at = excluded.released_at)
             """;
+    /** {@link #END}, answering how many sessions it ended (0 or 1). */
+    private static final String END_COUNTED = END.formatted("", "id", UNLOAD_HUBS) + "select count(*) from ended";
+    /** {@link #END} for a close before the expiry, answering the ended session with its parties. */
+    private static final String CLOSE_RETURNING = END.formatted(" and expires_at > ?", "*", UNLOAD_HUBS) + """
+            select s.id, s.reference, s.order_code, s.status, s.created_at, s.expires_at, s.ended_at, s.record_calls,
+                   p.position, p.role, p.external_id, p.real_number_sealed, p.masked_number, p.on_hub
+            from ended s join parties p on p.session_id = ?
+            order by p.position""";
 
     /** Frees the session's routes, remembering each release for the cool-down (H2). */
     private void releaseRoutes(String id, Instant now) {
